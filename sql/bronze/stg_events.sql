@@ -1,0 +1,32 @@
+-- Usage events, typed and normalised, one row per event_id (exact re-sends are dropped).
+-- Events after the as-of date are not yet observable and are left out.
+-- @col event_id: Event key.
+-- @col user_id: User who acted.
+-- @col customer_id: Account of the user.
+-- @col event_time: When the event happened, UTC, microsecond precision.
+-- @col event_date: Date part of event_time.
+-- @col event_type: Product events (evidence_upload, monitoring_run, report_view, user_invite, integration_connect, api_call, premium_feature_trial) and rewards events (miles_earned, miles_redeemed, share, like, reward_search).
+-- @col platform: Platform of the event: Web, iOS or Android.
+-- @col utm_source: Attribution of the user's account: organic, paid, social or referral.
+-- @col country: ISO 3166 country code of the user.
+-- @col miles_amount: Miles earned or redeemed; NULL for other events.
+-- @col transaction_category: Category of a miles transaction; NULL for other events.
+-- @col feature_adoption_score: 0 to 1 composite adoption score of the user at the time of the event.
+SELECT
+  event_id,
+  trim(user_id) AS user_id,
+  trim(customer_id) AS customer_id,
+  CAST(event_time AS TIMESTAMP) AS event_time,
+  CAST(event_time AS DATE) AS event_date,
+  lower(trim(event_type)) AS event_type,
+  CASE lower(trim(platform)) WHEN 'ios' THEN 'iOS' WHEN 'android' THEN 'Android' WHEN 'web' THEN 'Web' END AS platform,
+  lower(trim(utm_source)) AS utm_source,
+  upper(trim(country)) AS country,
+  miles_amount,
+  lower(trim(transaction_category)) AS transaction_category,
+  feature_adoption_score
+FROM events
+WHERE user_id IS NOT NULL
+  AND event_time IS NOT NULL
+  AND CAST(event_time AS DATE) <= (SELECT as_of_date FROM run_params)
+QUALIFY row_number() OVER (PARTITION BY event_id ORDER BY event_time) = 1

@@ -1,0 +1,48 @@
+import { useCallback, useEffect, useMemo } from 'react';
+import { runSession } from './app/runSession';
+import { ProgressPanel } from './components/ProgressPanel';
+import { readUrlSettings } from './state/urlParams';
+import { useStore } from './state/store';
+import { RetentionView } from './views/retention/RetentionView';
+
+export function App() {
+  const settings = useMemo(() => readUrlSettings(window.location.search), []);
+  const status = useStore((s) => s.status);
+  const params = useStore((s) => s.params);
+  const engine = useStore((s) => s.engine);
+  const notice = useStore((s) => s.notice);
+  const setNotice = useStore((s) => s.setNotice);
+
+  const run = useCallback(() => void runSession(settings.params, settings.bundle), [settings]);
+
+  useEffect(() => {
+    setNotice(settings.notice);
+    run();
+  }, [settings, run, setNotice]);
+
+  return (
+    <div className="app">
+      <header className="topbar">
+        <h1>Growthbench</h1>
+        {params && (
+          <p className="dataset" data-testid="dataset">
+            Seed {params.seed} · {params.preset} · {params.windowStart} to {params.windowEnd} · as of {params.asOf}
+            {engine && ` · DuckDB ${engine.version} (${engine.bundle})`}
+          </p>
+        )}
+      </header>
+      {notice && (
+        <div className="notice" role="status">
+          {notice}{' '}
+          <button type="button" className="link" onClick={() => setNotice(null)}>
+            Dismiss
+          </button>
+        </div>
+      )}
+      <main>
+        <ProgressPanel onRetry={run} />
+        {status === 'ready' && <RetentionView />}
+      </main>
+    </div>
+  );
+}

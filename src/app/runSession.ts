@@ -1,0 +1,86 @@
+import { type BundleChoice, getEngine, resetEngine } from '../engine/browserDuckDb';
+import { errorMessage } from '../engine/connector';
+import { QueryService } from '../engine/queryService';
+import { generateInWorker } from '../generator/generatorClient';
+import type { GeneratorParams } from '../generator/params';
+import { ModelFailedError, runPipeline } from '../pipeline/runner';
+import { PIPELINE_SOURCES, writeRunParams } from '../pipeline/sources';
+import { SQL_MODELS } from '../pipeline/sqlFiles';
+import { TableLoader } from '../pipeline/tableLoader';
+import { useStore } from '../state/store';
+
+/** Stage ids of the progress panel; pipeline models use `model:<name>`. */
+export const STAGE = { engine: 'engine', generate: 'generate', load: 'load', checks: 'checks' } as const;
+
+const sum = (values: Iterable<number>) => [...values].reduce((a, b) => a + b, 0);
+
+/**
+ * One full run: start the database, generate and load the data, run the SQL pipeline.
+ * Progress and failures go to the store; nothing here touches React.
+ */
+export async function runSession(params: GeneratorParams, bundle: BundleChoice): Promise<void> {
+  const store = useStore.getState();
+  const runId = store.beginRun(params);
+  const setStage = (id: string, patch: Parameters<typeof store.setStage>[2]) => store.setStage(runId, id, patch);
+  let current: string | null = null;
+  const start = (id: string, label: string) => {
+    current = id;
+    setStage(id, { label, status: 'running', startedAt: performance.now() });
+  };
+  const done = (id: string, patch: Parameters<typeof store.setStage>[2] = {}) =>
+    setStage(id, { status: 'done', endedAt: performance.now(), ...patch });
+
+  try {
+    // A fresh database worker per run: the wasm heap never shrinks, so this returns memory.
+    await resetEngine();
+    start(STAGE.engine, 'Starting DuckDB-WASM');
+    const engine = await getEngine(bundle);
+    store.setEngine(runId, { bundle: engine.bundle, version: engine.version });
+    done(STAGE.engine, { detail: `${engine.version}, ${engine.bundle} bundle` });
+
+    start(STAGE.generate, 'Generating the synthetic company');
+    setStage(STAGE.load, { label: 'Loading into DuckDB', status: 'running', startedAt: performance.now() });
+    const loader = new TableLoader(engine.connector);
+    const generated = new Map<string, number>();
+    const result = await generateInWorker(params, {
+      onChunk: async (chunk) => {
+        generated.set(chunk.table, (generated.get(chunk.table) ?? 0) + chunk.rows);
+        setStage(STAGE.generate, { count: sum(generated.values()), detail: describeCounts(generated) });
+        await loader.load(chunk.table, chunk.ipc, chunk.rows);
+        setStage(STAGE.load, { count: sum(loader.rowsLoaded.values()), detail: describeCounts(loader.rowsLoaded) });
+      },
+    });
+    done(STAGE.generate, { detail: `${describeCounts(generated)} in the worker in ${Math.round(result.elapsedMs)} ms` });
+    await writeRunParams(engine.connector, params);
+    done(STAGE.load);
+
+    current = null;
+    const pipeline = await runPipeline(engine.connector, SQL_MODELS, {
+      sources: PIPELINE_SOURCES,
+      onEvent: (event) => {
+        if (event.type === 'start') {
+          for (const model of event.order.filter((m) => m.layer !== 'checks')) {
+            setStage(`model:${model.name}`, { label: `${model.layer} · ${model.name}` });
+          }
+          setStage(STAGE.checks, { label: 'Data-quality checks' });
+        } else if (event.type === 'model-start') {
+          if (event.model.layer !== 'checks') start(`model:${event.model.name}`, `${event.model.layer} · ${event.model.name}`);
+          else if (current !== STAGE.checks) start(STAGE.checks, 'Data-quality checks');
+        } else if (event.type === 'model-done') {
+          done(`model:${event.result.name}`, { count: event.result.rows });
+        }
+      },
+    });
+    const failed = pipeline.checks.filter((c) => c.status !== 'pass').length;
+    done(STAGE.checks, { count: pipeline.checks.length, detail: `${pipeline.checks.length - failed} of ${pipeline.checks.length} passed` });
+    store.completeRun(runId, new QueryService(engine.connector), pipeline.checks);
+  } catch (error) {
+    const isModel = error instanceof ModelFailedError && SQL_MODELS.some((m) => m.name === error.model && m.layer !== 'checks');
+    const stageId = isModel ? `model:${error.model}` : current;
+    store.failRun(runId, stageId, errorMessage(error));
+  }
+}
+
+function describeCounts(counts: ReadonlyMap<string, number>): string {
+  return [...counts].map(([table, rows]) => `${table} ${rows.toLocaleString('en-US')}`).join(', ');
+}

@@ -1,0 +1,56 @@
+import type { Table } from 'apache-arrow';
+import type { Connector } from './connector';
+import { SerialQueue } from './serialQueue';
+
+export class StaleQueryError extends Error {
+  override name = 'StaleQueryError';
+  constructor() {
+    super('A newer query replaced this one');
+  }
+}
+
+/**
+ * What the views talk to instead of the database. Results are cached by SQL text. Each
+ * `slot` (one chart, say) keeps only its newest request: an older one still waiting in the
+ * queue is dropped before it runs, and one already running is cancelled.
+ */
+export class QueryService {
+  private readonly cache = new Map<string, Table>();
+  private readonly latestBySlot = new Map<string, number>();
+  private readonly queue = new SerialQueue();
+  private sequence = 0;
+  private running: number | null = null;
+
+  constructor(private readonly connector: Connector) {}
+
+  async query(sql: string, slot?: string): Promise<Table> {
+    const ticket = ++this.sequence;
+    if (slot !== undefined) {
+      const previous = this.latestBySlot.get(slot);
+      this.latestBySlot.set(slot, ticket);
+      if (previous !== undefined && this.running === previous) void this.connector.cancel();
+    }
+    const cached = this.cache.get(sql);
+    if (cached) return cached;
+    const isStale = () => slot !== undefined && this.latestBySlot.get(slot) !== ticket;
+    return this.queue.run(async () => {
+      if (isStale()) throw new StaleQueryError();
+      const hit = this.cache.get(sql);
+      if (hit) return hit;
+      this.running = ticket;
+      try {
+        const table = await this.connector.query(sql);
+        this.cache.set(sql, table);
+        if (isStale()) throw new StaleQueryError();
+        return table;
+      } finally {
+        this.running = null;
+      }
+    });
+  }
+
+  /** Forgets cached results, e.g. after the data changed. */
+  invalidate(): void {
+    this.cache.clear();
+  }
+}

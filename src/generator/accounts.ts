@@ -1,0 +1,89 @@
+import { Faker, en } from '@faker-js/faker';
+import { calendarMonth, daysInMonthIndex, firstDayOfMonthIndex, MS_PER_DAY, monthIndexOfDay } from './calendar';
+import { cumulative, Rng, STREAM_TAG } from './prng';
+import type { SimulationWindow } from './window';
+import { CHANNELS, COUNTRIES_BY_REGION, INDUSTRIES, PLATFORMS, REGIONS, SEGMENTS, SIGNUP_PLANS } from './vocabulary';
+
+/** One simulated account; objects exist per account, never per event. */
+export interface Account {
+  index: number;
+  customerId: string;
+  companyName: string;
+  industry: number;
+  region: number;
+  country: string;
+  channel: number;
+  signupPlatform: number;
+  signupPlan: number;
+  segment: number;
+  /** Sign-up instant, epoch ms. */
+  signupMs: number;
+  signupDay: number;
+  /** Latent engagement shared by the account's users (1 = typical). */
+  engagement: number;
+  userCount: number;
+}
+
+/** Story 1: sign-ups weigh toward Q1 and Q4 (seed 000). Index = calendar month. */
+const SEASONALITY = [1.3, 1.2, 1.15, 0.9, 0.85, 0.8, 0.8, 0.85, 0.95, 1.1, 1.2, 1.3];
+/** Monthly growth of sign-up volume. */
+const GROWTH_PER_MONTH = 0.025;
+const PLAN_ENGAGEMENT = [0.65, 0.9, 1.0, 1.15, 1.3];
+const SEGMENT_USERS = [0.7, 1.6, 3.0];
+
+export function customerIdOf(index: number): string {
+  return `C${String(index + 1).padStart(6, '0')}`;
+}
+
+/** Cumulative sign-up weight per month of the observed window. */
+function signupMonthWeights(window: SimulationWindow): { firstMonth: number; cumulative: Float64Array } {
+  const firstMonth = monthIndexOfDay(window.startDay);
+  const lastMonth = monthIndexOfDay(window.lastObservedDay);
+  const weights: number[] = [];
+  for (let m = firstMonth; m <= lastMonth; m++) {
+    const from = Math.max(firstDayOfMonthIndex(m), window.startDay);
+    const to = Math.min(firstDayOfMonthIndex(m + 1) - 1, window.lastObservedDay);
+    const coverage = (to - from + 1) / daysInMonthIndex(m);
+    weights.push(SEASONALITY[calendarMonth(m)]! * (1 + GROWTH_PER_MONTH * (m - firstMonth)) * coverage);
+  }
+  return { firstMonth, cumulative: cumulative(weights) };
+}
+
+export function simulateAccounts(seed: number, count: number, usersPerAccount: number, window: SimulationWindow): Account[] {
+  const months = signupMonthWeights(window);
+  const faker = new Faker({ locale: [en] });
+  const accounts: Account[] = new Array(count);
+  for (let i = 0; i < count; i++) {
+    const rng = new Rng(seed, i, STREAM_TAG.accounts);
+    const month = months.firstMonth + rng.pick(months.cumulative);
+    const from = Math.max(firstDayOfMonthIndex(month), window.startDay);
+    const to = Math.min(firstDayOfMonthIndex(month + 1) - 1, window.lastObservedDay);
+    const signupDay = from + rng.int(to - from + 1);
+    const signupMs = signupDay * MS_PER_DAY + Math.floor(rng.float() * MS_PER_DAY);
+    const region = rng.pick(REGIONS.cumulative);
+    const countries = COUNTRIES_BY_REGION[REGIONS.labels[region]!]!;
+    const segment = rng.pick(SEGMENTS.cumulative);
+    const signupPlan = rng.pick(SIGNUP_PLANS.cumulative);
+    const engagement = rng.logNormal(0, 0.5) * PLAN_ENGAGEMENT[signupPlan]!;
+    const userCount = 1 + rng.poisson((usersPerAccount - 1) * SEGMENT_USERS[segment]!);
+    // Faker is seeded per account so names do not depend on how accounts are chunked.
+    faker.seed([seed, i]);
+    accounts[i] = {
+      index: i,
+      customerId: customerIdOf(i),
+      companyName: faker.company.name(),
+      industry: rng.pick(INDUSTRIES.cumulative),
+      region,
+      country: countries.labels[rng.pick(countries.cumulative)]!,
+      channel: rng.pick(CHANNELS.cumulative),
+      signupPlatform: rng.pick(PLATFORMS.cumulative),
+      signupPlan,
+      segment,
+      signupMs,
+      signupDay,
+      engagement,
+      userCount,
+    };
+  }
+  return accounts;
+}

@@ -1,0 +1,130 @@
+import {
+  Bool,
+  type Data,
+  type DataType,
+  DateDay,
+  Dictionary,
+  Field,
+  Float64,
+  Int8,
+  Int16,
+  Int32,
+  RecordBatch,
+  Schema,
+  Struct,
+  Table,
+  TimestampMicrosecond,
+  Utf8,
+  makeData,
+  tableToIPC,
+  vectorFromArray,
+} from 'apache-arrow';
+import { MS_PER_DAY } from '../calendar';
+
+export interface Column {
+  name: string;
+  data: Data;
+}
+
+type Indices = Int8Array | Int16Array | Int32Array;
+
+/**
+ * A dictionary-encoded string column: building it costs one small typed array, about ten
+ * times faster than plain UTF-8 for categorical values (see architecture.md).
+ */
+export function dictColumn(
+  name: string,
+  dictionaryId: number,
+  labels: readonly string[],
+  indices: Indices,
+  validity?: { bitmap: Uint8Array; nullCount: number },
+): Column {
+  const indexType = indices instanceof Int8Array ? new Int8() : indices instanceof Int16Array ? new Int16() : new Int32();
+  // An explicit id keeps the IPC bytes identical between runs (Arrow's default id is a
+  // process-wide counter).
+  const type = new Dictionary(new Utf8(), indexType, dictionaryId);
+  const dictionary = vectorFromArray(labels as string[], new Utf8());
+  const data = makeData({
+    type,
+    length: indices.length,
+    nullCount: validity?.nullCount ?? 0,
+    nullBitmap: validity?.nullCount ? validity.bitmap : null,
+    data: indices,
+    dictionary,
+  } as never) as Data;
+  return { name, data };
+}
+
+export function utf8Column(name: string, values: readonly (string | null)[]): Column {
+  return { name, data: vectorFromArray(values as (string | null)[], new Utf8()).data[0] as Data };
+}
+
+export function int32Column(name: string, values: Int32Array, validity?: { bitmap: Uint8Array; nullCount: number }): Column {
+  return {
+    name,
+    data: makeData({
+      type: new Int32(),
+      length: values.length,
+      nullCount: validity?.nullCount ?? 0,
+      nullBitmap: validity?.nullCount ? validity.bitmap : null,
+      data: values,
+    }) as Data,
+  };
+}
+
+export function float64Column(name: string, values: Float64Array, validity?: { bitmap: Uint8Array; nullCount: number }): Column {
+  return {
+    name,
+    data: makeData({
+      type: new Float64(),
+      length: values.length,
+      nullCount: validity?.nullCount ?? 0,
+      nullBitmap: validity?.nullCount ? validity.bitmap : null,
+      data: values,
+    }) as Data,
+  };
+}
+
+export function boolColumn(name: string, values: readonly boolean[]): Column {
+  return { name, data: vectorFromArray(values as boolean[], new Bool()).data[0] as Data };
+}
+
+/** Days since epoch → DATE. */
+export function dateColumn(name: string, days: Int32Array): Column {
+  return { name, data: makeData({ type: new DateDay(), length: days.length, data: days }) as Data };
+}
+
+/**
+ * Epoch milliseconds → TIMESTAMP (microseconds). The int64 words are written through an
+ * Int32Array view so that no BigInt is created per row.
+ */
+export function timestampColumn(name: string, epochMs: Float64Array): Column {
+  const words = new Int32Array(epochMs.length * 2);
+  for (let i = 0; i < epochMs.length; i++) {
+    const micros = epochMs[i]! * 1000;
+    const hi = Math.floor(micros / 4294967296);
+    words[2 * i] = (micros - hi * 4294967296) | 0;
+    words[2 * i + 1] = hi;
+  }
+  const data = new BigInt64Array(words.buffer);
+  return { name, data: makeData({ type: new TimestampMicrosecond(), length: epochMs.length, data }) as Data };
+}
+
+export function dayToEpochMs(day: number): number {
+  return day * MS_PER_DAY;
+}
+
+/** Serialises columns of equal length as one Arrow IPC stream (schema, batch, end marker). */
+export function toIpcStream(columns: readonly Column[]): Uint8Array {
+  const length = columns[0]?.data.length ?? 0;
+  const fields = columns.map((c) => new Field(c.name, c.data.type as DataType, true));
+  const schema = new Schema(fields);
+  const struct = makeData({
+    type: new Struct(fields),
+    length,
+    nullCount: 0,
+    children: columns.map((c) => c.data),
+  });
+  const batch = new RecordBatch(schema, struct);
+  return tableToIPC(new Table(schema, [batch]), 'stream');
+}

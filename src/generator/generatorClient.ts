@@ -1,0 +1,80 @@
+import type { GeneratorParams } from './params';
+import type { GeneratorRequest, GeneratorResponse } from './protocol';
+import type { RawTableName } from './rawTables';
+
+export interface ChunkMessage {
+  table: RawTableName;
+  ipc: Uint8Array;
+  rows: number;
+  progress: number;
+  elapsedMs: number;
+}
+
+export interface GenerateOptions {
+  /** Receives each chunk; the next one is requested once the returned promise settles. */
+  onChunk: (chunk: ChunkMessage) => Promise<void>;
+  signal?: AbortSignal;
+  maxInFlight?: number;
+}
+
+export class GenerationCancelledError extends Error {
+  override name = 'GenerationCancelledError';
+  constructor() {
+    super('Generation was cancelled');
+  }
+}
+
+/**
+ * Runs one generation in a fresh generator worker and feeds its chunks, in order, to
+ * `onChunk`. The worker is terminated at the end so its memory is returned.
+ */
+export function generateInWorker(params: Partial<GeneratorParams>, options: GenerateOptions): Promise<{ rows: Record<RawTableName, number>; elapsedMs: number }> {
+  const worker = new Worker(new URL('./generator.worker.ts', import.meta.url), { type: 'module', name: 'growthbench-generator' });
+  const requestId = 1;
+  const send = (request: GeneratorRequest) => worker.postMessage(request);
+  let chain = Promise.resolve();
+
+  return new Promise<{ rows: Record<RawTableName, number>; elapsedMs: number }>((resolve, reject) => {
+    let settled = false;
+    const finish = (action: () => void) => {
+      if (settled) return;
+      settled = true;
+      options.signal?.removeEventListener('abort', onAbort);
+      worker.terminate();
+      action();
+    };
+    const onAbort = () => {
+      send({ type: 'cancel', requestId });
+      finish(() => reject(new GenerationCancelledError()));
+    };
+    options.signal?.addEventListener('abort', onAbort);
+    worker.onerror = (event) => finish(() => reject(new Error(`The generator worker crashed: ${event.message || 'unknown error'}`)));
+    worker.onmessage = (event: MessageEvent<GeneratorResponse>) => {
+      const message = event.data;
+      if (message.requestId !== requestId) return;
+      switch (message.type) {
+        case 'chunk':
+          chain = chain
+            .then(() => options.onChunk(message))
+            .then(() => send({ type: 'ack', requestId }))
+            .catch((error: unknown) => finish(() => reject(error)));
+          return;
+        case 'done':
+          // Resolve only after every chunk has been consumed.
+          void chain.then(() => finish(() => resolve({ rows: message.rows, elapsedMs: message.elapsedMs })));
+          return;
+        case 'cancelled':
+          finish(() => reject(new GenerationCancelledError()));
+          return;
+        case 'error': {
+          const error = new Error(message.error.message);
+          error.name = message.error.name;
+          finish(() => reject(error));
+          return;
+        }
+      }
+    };
+    if (options.signal?.aborted) onAbort();
+    else send({ type: 'generate', requestId, params, maxInFlight: options.maxInFlight ?? 4 });
+  });
+}

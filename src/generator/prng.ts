@@ -1,0 +1,126 @@
+/**
+ * Seeded pseudo-random numbers for the simulation.
+ *
+ * sfc32 is small, fast and passes PractRand; every entity gets its own stream derived from
+ * (seed, stream id) so that results never depend on chunking or on the order in which
+ * accounts are simulated.
+ */
+export class Rng {
+  private a: number;
+  private b: number;
+  private c: number;
+  private d: number;
+
+  /** `tag` names the kind of entity (accounts, users, events), `stream` its index. */
+  constructor(seed: number, stream = 0, tag = 0) {
+    // splitmix32 expands the integers into four well-mixed state words.
+    let s = (Math.imul(seed | 0, 0x9e3779b1) ^ Math.imul(stream | 0, 0x85ebca6b) ^ Math.imul(tag | 0, 0xc2b2ae35)) >>> 0;
+    const next = (): number => {
+      s = (s + 0x9e3779b9) >>> 0;
+      let z = s;
+      z = Math.imul(z ^ (z >>> 16), 0x21f0aaad);
+      z = Math.imul(z ^ (z >>> 15), 0x735a2d97);
+      return (z ^ (z >>> 15)) >>> 0;
+    };
+    this.a = next();
+    this.b = next();
+    this.c = next();
+    this.d = next();
+    for (let i = 0; i < 12; i++) this.uint32();
+  }
+
+  uint32(): number {
+    const t = (((this.a + this.b) | 0) + this.d) | 0;
+    this.d = (this.d + 1) | 0;
+    this.a = this.b ^ (this.b >>> 9);
+    this.b = (this.c + (this.c << 3)) | 0;
+    this.c = (this.c << 21) | (this.c >>> 11);
+    this.c = (this.c + t) | 0;
+    return t >>> 0;
+  }
+
+  /** Uniform in [0, 1). */
+  float(): number {
+    return this.uint32() / 4294967296;
+  }
+
+  /** Uniform integer in [0, n). */
+  int(n: number): number {
+    return Math.floor(this.float() * n);
+  }
+
+  bernoulli(p: number): boolean {
+    return this.float() < p;
+  }
+
+  /** Standard normal (Box-Muller; the second value is discarded to keep the stream simple). */
+  normal(): number {
+    const u = 1 - this.float();
+    const v = this.float();
+    return Math.sqrt(-2 * Math.log(u)) * Math.cos(2 * Math.PI * v);
+  }
+
+  logNormal(mu: number, sigma: number): number {
+    return Math.exp(mu + sigma * this.normal());
+  }
+
+  exponential(rate: number): number {
+    return -Math.log(1 - this.float()) / rate;
+  }
+
+  /** Number of failures before the first success; p in (0, 1]. */
+  geometric(p: number): number {
+    if (p >= 1) return 0;
+    return Math.floor(Math.log(1 - this.float()) / Math.log(1 - p));
+  }
+
+  poisson(lambda: number): number {
+    if (lambda <= 0) return 0;
+    if (lambda > 30) return Math.max(0, Math.round(lambda + Math.sqrt(lambda) * this.normal()));
+    const limit = Math.exp(-lambda);
+    let k = 0;
+    let p = this.float();
+    while (p > limit) {
+      k++;
+      p *= this.float();
+    }
+    return k;
+  }
+
+  /** Index drawn from cumulative weights (last entry is the total). */
+  pick(cumulative: Float64Array): number {
+    const x = this.float() * (cumulative[cumulative.length - 1] ?? 0);
+    let lo = 0;
+    let hi = cumulative.length - 1;
+    while (lo < hi) {
+      const mid = (lo + hi) >>> 1;
+      if ((cumulative[mid] ?? 0) > x) hi = mid;
+      else lo = mid + 1;
+    }
+    return lo;
+  }
+}
+
+export function cumulative(weights: readonly number[]): Float64Array {
+  const out = new Float64Array(weights.length);
+  let sum = 0;
+  weights.forEach((w, i) => {
+    sum += w;
+    out[i] = sum;
+  });
+  return out;
+}
+
+/** A categorical distribution over labels, ready for repeated draws. */
+export interface Categorical<T extends string> {
+  readonly labels: readonly T[];
+  readonly cumulative: Float64Array;
+}
+
+export function categorical<T extends string>(weights: Readonly<Record<T, number>>): Categorical<T> {
+  const labels = Object.keys(weights) as T[];
+  return { labels, cumulative: cumulative(labels.map((l) => weights[l])) };
+}
+
+/** Stream tags: each entity kind draws from its own family of streams. */
+export const STREAM_TAG = { accounts: 1, users: 2, events: 3 } as const;

@@ -1,0 +1,80 @@
+import type { StateCreator } from 'zustand';
+import type { QueryService } from '../engine/queryService';
+import type { GeneratorParams } from '../generator/params';
+import type { CheckResult } from '../pipeline/runner';
+
+export type StageStatus = 'pending' | 'running' | 'done' | 'error';
+
+/** One line of the progress panel: a stage with its counts and timing. */
+export interface Stage {
+  id: string;
+  label: string;
+  status: StageStatus;
+  /** performance.now() at start and end. */
+  startedAt: number | null;
+  endedAt: number | null;
+  /** Rows generated, loaded or produced, when the stage counts any. */
+  count: number | null;
+  detail: string | null;
+}
+
+export type SessionStatus = 'idle' | 'running' | 'ready' | 'error';
+
+export interface SessionSlice {
+  status: SessionStatus;
+  runId: number;
+  params: GeneratorParams | null;
+  stages: Stage[];
+  error: { stageId: string | null; message: string } | null;
+  engine: { bundle: string; version: string } | null;
+  queries: QueryService | null;
+  checks: CheckResult[];
+  beginRun(params: GeneratorParams): number;
+  setStage(runId: number, id: string, patch: Partial<Omit<Stage, 'id'>>): void;
+  setEngine(runId: number, engine: { bundle: string; version: string }): void;
+  completeRun(runId: number, queries: QueryService, checks: CheckResult[]): void;
+  failRun(runId: number, stageId: string | null, message: string): void;
+}
+
+const emptyStage = (id: string, label: string): Stage => ({ id, label, status: 'pending', startedAt: null, endedAt: null, count: null, detail: null });
+
+/** Updates from a superseded run are ignored, so a retry never shows stale progress. */
+export const createSessionSlice: StateCreator<SessionSlice, [], [], SessionSlice> = (set, get) => ({
+  status: 'idle',
+  runId: 0,
+  params: null,
+  stages: [],
+  error: null,
+  engine: null,
+  queries: null,
+  checks: [],
+  beginRun(params) {
+    const runId = get().runId + 1;
+    set({ status: 'running', runId, params, stages: [], error: null, queries: null, checks: [] });
+    return runId;
+  },
+  setStage(runId, id, patch) {
+    if (get().runId !== runId) return;
+    set((state) => {
+      const index = state.stages.findIndex((s) => s.id === id);
+      const base = index >= 0 ? state.stages[index]! : emptyStage(id, patch.label ?? id);
+      const next = { ...base, ...patch };
+      const stages = index >= 0 ? state.stages.map((s, i) => (i === index ? next : s)) : [...state.stages, next];
+      return { stages };
+    });
+  },
+  setEngine(runId, engine) {
+    if (get().runId === runId) set({ engine });
+  },
+  completeRun(runId, queries, checks) {
+    if (get().runId === runId) set({ status: 'ready', queries, checks });
+  },
+  failRun(runId, stageId, message) {
+    if (get().runId !== runId) return;
+    set((state) => ({
+      status: 'error',
+      error: { stageId, message },
+      stages: state.stages.map((s) => (s.status === 'running' ? { ...s, status: 'error', endedAt: performance.now() } : s)),
+    }));
+  },
+});

@@ -1,0 +1,56 @@
+import { expect, type Page } from '@playwright/test';
+
+/** Page object: the locators and waits the end-to-end tests share. */
+export class AppPage {
+  readonly requests: string[] = [];
+  readonly consoleErrors: string[] = [];
+
+  constructor(readonly page: Page) {
+    page.on('request', (request) => this.requests.push(request.url()));
+    page.on('console', (message) => {
+      if (message.type() === 'error') this.consoleErrors.push(message.text());
+    });
+    page.on('pageerror', (error) => this.consoleErrors.push(error.message));
+  }
+
+  get progress() {
+    return this.page.getByRole('region', { name: 'Progress' });
+  }
+
+  get heatmap() {
+    return this.page.getByTestId('retention-heatmap');
+  }
+
+  get retentionTable() {
+    return this.page.getByTestId('retention-table');
+  }
+
+  stage(id: string) {
+    return this.page.locator(`tr[data-stage="${id}"]`);
+  }
+
+  async open(url: string): Promise<void> {
+    await this.page.goto(url);
+  }
+
+  async waitUntilReady(timeout = 90_000): Promise<void> {
+    await expect(this.progress).toHaveAttribute('data-status', 'ready', { timeout });
+    await expect(this.heatmap).toBeVisible();
+  }
+
+  /** Requests that went anywhere but this machine. */
+  externalRequests(): string[] {
+    return this.requests.filter((url) => {
+      if (url.startsWith('data:') || url.startsWith('blob:')) return false;
+      const host = new URL(url).hostname;
+      return host !== 'localhost' && host !== '127.0.0.1';
+    });
+  }
+
+  /** Stage timings in milliseconds, as shown in the progress table. */
+  async stageTimes(): Promise<Record<string, number>> {
+    return this.page.locator('tr[data-stage]').evaluateAll((rows) =>
+      Object.fromEntries(rows.map((row) => [row.getAttribute('data-stage'), Number(row.querySelector('[data-ms]')?.getAttribute('data-ms'))])),
+    );
+  }
+}

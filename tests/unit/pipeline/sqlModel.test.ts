@@ -1,0 +1,62 @@
+import { describe, expect, it } from 'vitest';
+import { executionOrder, PipelineDefinitionError } from '../../../src/pipeline/dag';
+import { parseSqlModel, referencedTables } from '../../../src/pipeline/sqlModel';
+import { SQL_MODELS } from '../../../src/pipeline/sqlFiles';
+import { PIPELINE_SOURCES } from '../../../src/pipeline/sources';
+
+const model = (layer: string, name: string, text: string) => parseSqlModel({ path: `sql/${layer}/${name}.sql`, text });
+
+describe('reading dependencies from SQL', () => {
+  it('finds tables after FROM and JOIN, skipping CTEs, table functions, comments and strings', () => {
+    const sql = `
+      -- FROM commented_out
+      WITH recent AS (SELECT * FROM stg_events), "Quoted CTE" AS (SELECT 1)
+      SELECT 'FROM not_a_table' AS s FROM recent
+      JOIN dim_users u ON true
+      LEFT JOIN "Mixed Case" m ON true
+      CROSS JOIN range(0, 10) AS r(i)
+      ANTI JOIN "Quoted CTE" q ON true
+      /* JOIN hidden */`;
+    expect(referencedTables(sql)).toEqual(['Mixed Case', 'dim_users', 'stg_events']);
+  });
+
+  it('reads the description and column docs from the header', () => {
+    const m = model('gold', 'x', '-- First line\n-- continues.\n--\n-- Second paragraph.\n-- @col a: The a.\nSELECT 1 AS a');
+    expect(m.description).toBe('First line continues.');
+    expect(m.columns).toEqual({ a: 'The a.' });
+    expect(m.severity).toBe('error');
+  });
+
+  it('rejects two statements in one file, unknown tags and files outside the layers', () => {
+    expect(() => model('gold', 'x', 'SELECT 1; SELECT 2')).toThrow(/exactly one/);
+    expect(() => model('gold', 'x', '-- @colour red\nSELECT 1')).toThrow(/unknown header tag/);
+    expect(() => parseSqlModel({ path: 'sql/platinum/x.sql', text: 'SELECT 1' })).toThrow(/bronze\|silver\|gold\|checks/);
+  });
+});
+
+describe('execution order', () => {
+  it('runs every model after the models it reads, checks last', () => {
+    const models = [
+      model('gold', 'g', 'SELECT * FROM s'),
+      model('checks', 'c', 'SELECT * FROM g WHERE false'),
+      model('silver', 's', 'SELECT * FROM b'),
+      model('bronze', 'b', 'SELECT * FROM raw'),
+    ];
+    expect(executionOrder(models, ['raw']).map((m) => m.name)).toEqual(['b', 's', 'g', 'c']);
+  });
+
+  it('names an unknown table and a cycle', () => {
+    expect(() => executionOrder([model('gold', 'g', 'SELECT * FROM typo')], [])).toThrow(/"typo", which is neither/);
+    const cycle = [model('silver', 'a', 'SELECT * FROM b'), model('silver', 'b', 'SELECT * FROM a')];
+    expect(() => executionOrder(cycle, [])).toThrow(PipelineDefinitionError);
+    expect(() => executionOrder(cycle, [])).toThrow(/cycle among: a, b/);
+  });
+
+  it('orders the real sql/ files, every model documented with all of its columns', () => {
+    const order = executionOrder(SQL_MODELS, PIPELINE_SOURCES);
+    expect(order).toHaveLength(SQL_MODELS.length);
+    const position = new Map(order.map((m, i) => [m.name, i]));
+    for (const m of order) for (const ref of m.references) if (position.has(ref)) expect(position.get(ref)).toBeLessThan(position.get(m.name)!);
+    for (const m of SQL_MODELS) expect(m.description.length, m.path).toBeGreaterThan(10);
+  });
+});
