@@ -1,23 +1,30 @@
 import { useEffect, useRef } from 'react';
+import { useStore } from '../state/store';
 import { type ChartOption, echarts } from './echarts';
 
 interface Props {
+  /** Stable id: used for the test id and to record when the chart is drawn. */
+  chartId: string;
   option: ChartOption;
   /** Accessible name of the chart. */
   label: string;
   height?: number;
-  testId?: string;
 }
 
-/** An echarts canvas that follows its option and resizes with its container. */
-export function EChart({ option, label, height = 420, testId }: Props) {
+/**
+ * An echarts canvas that follows its option and resizes with its container. It reports when
+ * it has finished drawing, which the benchmark reads as "chart drawn".
+ */
+export function EChart({ chartId, option, label, height = 420 }: Props) {
   const element = useRef<HTMLDivElement>(null);
   const chart = useRef<ReturnType<typeof echarts.init> | null>(null);
+  const markChartDrawn = useStore((s) => s.markChartDrawn);
 
   useEffect(() => {
     const el = element.current;
     if (!el) return;
     const instance = echarts.init(el, undefined, { renderer: 'canvas' });
+    instance.on('finished', () => markChartDrawn(chartId));
     chart.current = instance;
     const observer = new ResizeObserver(() => instance.resize());
     observer.observe(el);
@@ -26,11 +33,11 @@ export function EChart({ option, label, height = 420, testId }: Props) {
       instance.dispose();
       chart.current = null;
     };
-  }, []);
+  }, [chartId, markChartDrawn]);
 
   useEffect(() => {
     chart.current?.setOption(option, { notMerge: true });
   }, [option]);
 
-  return <div ref={element} role="img" aria-label={label} data-testid={testId} style={{ width: '100%', height }} />;
+  return <div ref={element} role="img" aria-label={label} data-testid={chartId} style={{ width: '100%', height }} />;
 }

@@ -29,7 +29,10 @@ export interface SessionSlice {
   engine: { bundle: string; version: string } | null;
   queries: QueryService | null;
   checks: CheckResult[];
+  /** performance.now() when each chart of the run was first fully drawn, by chart id. */
+  chartsDrawn: Record<string, number>;
   beginRun(params: GeneratorParams): number;
+  markChartDrawn(chartId: string): void;
   setStage(runId: number, id: string, patch: Partial<Omit<Stage, 'id'>>): void;
   setEngine(runId: number, engine: { bundle: string; version: string }): void;
   completeRun(runId: number, queries: QueryService, checks: CheckResult[]): void;
@@ -48,10 +51,15 @@ export const createSessionSlice: StateCreator<SessionSlice, [], [], SessionSlice
   engine: null,
   queries: null,
   checks: [],
+  chartsDrawn: {},
   beginRun(params) {
     const runId = get().runId + 1;
-    set({ status: 'running', runId, params, stages: [], error: null, queries: null, checks: [] });
+    set({ status: 'running', runId, params, stages: [], error: null, queries: null, checks: [], chartsDrawn: {} });
     return runId;
+  },
+  markChartDrawn(chartId) {
+    if (get().status !== 'ready' || chartId in get().chartsDrawn) return;
+    set((state) => ({ chartsDrawn: { ...state.chartsDrawn, [chartId]: performance.now() } }));
   },
   setStage(runId, id, patch) {
     if (get().runId !== runId) return;

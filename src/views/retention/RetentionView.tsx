@@ -36,7 +36,7 @@ export function RetentionView() {
       {grid && option && grid.cohorts.length === 0 && <p className="muted">No activity in the selected data.</p>}
       {grid && option && grid.cohorts.length > 0 && (
         <>
-          <EChart option={option} label="Monthly user cohort retention heatmap" height={Math.max(320, 22 * grid.cohorts.length + 110)} testId="retention-heatmap" />
+          <EChart chartId="retention-heatmap" option={option} label="Monthly user cohort retention heatmap" height={Math.max(320, 22 * grid.cohorts.length + 110)} />
           <RetentionTable grid={grid} />
         </>
       )}

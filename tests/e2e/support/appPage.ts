@@ -1,4 +1,5 @@
 import { expect, type Page } from '@playwright/test';
+import type { RunSnapshot } from '../../../src/app/benchmarkProbe';
 
 /** Page object: the locators and waits the end-to-end tests share. */
 export class AppPage {
@@ -36,6 +37,11 @@ export class AppPage {
   async waitUntilReady(timeout = 90_000): Promise<void> {
     await expect(this.progress).toHaveAttribute('data-status', 'ready', { timeout });
     await expect(this.heatmap).toBeVisible();
+    await this.page.waitForFunction(() => window.growthbench?.snapshot().chartsDrawn['retention-heatmap'] !== undefined);
+  }
+
+  snapshot(): Promise<RunSnapshot> {
+    return this.page.evaluate(() => window.growthbench!.snapshot());
   }
 
   /** Requests that went anywhere but this machine. */
@@ -45,12 +51,5 @@ export class AppPage {
       const host = new URL(url).hostname;
       return host !== 'localhost' && host !== '127.0.0.1';
     });
-  }
-
-  /** Stage timings in milliseconds, as shown in the progress table. */
-  async stageTimes(): Promise<Record<string, number>> {
-    return this.page.locator('tr[data-stage]').evaluateAll((rows) =>
-      Object.fromEntries(rows.map((row) => [row.getAttribute('data-stage'), Number(row.querySelector('[data-ms]')?.getAttribute('data-ms'))])),
-    );
   }
 }

@@ -1,0 +1,40 @@
+import type { Store } from '../state/store';
+
+/**
+ * A read-only window onto a run for `npm run bench` and the end-to-end tests: stage timings
+ * (performance.now(), i.e. milliseconds since navigation), row counts and when each chart was
+ * drawn. Plain data only, so it crosses the Playwright boundary as JSON.
+ */
+export interface RunSnapshot {
+  status: Store['status'];
+  runId: number;
+  params: Store['params'];
+  engine: Store['engine'];
+  error: Store['error'];
+  stages: { id: string; label: string; status: string; startedAt: number | null; endedAt: number | null; count: number | null; detail: string | null }[];
+  checks: { name: string; status: string; failingRows: number; durationMs: number }[];
+  chartsDrawn: Record<string, number>;
+}
+
+export function snapshot(state: Store): RunSnapshot {
+  return {
+    status: state.status,
+    runId: state.runId,
+    params: state.params,
+    engine: state.engine,
+    error: state.error,
+    stages: state.stages.map((s) => ({ ...s })),
+    checks: state.checks.map((c) => ({ name: c.name, status: c.status, failingRows: c.failingRows, durationMs: c.durationMs })),
+    chartsDrawn: { ...state.chartsDrawn },
+  };
+}
+
+declare global {
+  interface Window {
+    growthbench?: { snapshot(): RunSnapshot };
+  }
+}
+
+export function installProbe(getState: () => Store): void {
+  window.growthbench = { snapshot: () => snapshot(getState()) };
+}
