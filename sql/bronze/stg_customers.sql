@@ -15,7 +15,10 @@
 SELECT
   trim(customer_id) AS customer_id,
   trim(company_name) AS company_name,
-  trim(industry) AS industry,
+  CASE lower(trim(industry))
+    WHEN 'fintech' THEN 'FinTech' WHEN 'healthtech' THEN 'HealthTech' WHEN 'legaltech' THEN 'LegalTech'
+    WHEN 'proptech' THEN 'PropTech' WHEN 'saas' THEN 'SaaS' WHEN 'hr tech' THEN 'HR Tech' ELSE trim(industry)
+  END AS industry,
   upper(trim(region)) AS region,
   upper(trim(country)) AS country,
   lower(trim(acquisition_channel)) AS acquisition_channel,

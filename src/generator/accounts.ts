@@ -1,8 +1,9 @@
 import { Faker, en } from '@faker-js/faker';
 import { calendarMonth, daysInMonthIndex, firstDayOfMonthIndex, MS_PER_DAY, monthIndexOfDay } from './calendar';
 import { cumulative, Rng, STREAM_TAG } from './prng';
+import { lerp, yearTrend } from './window';
 import type { SimulationWindow } from './window';
-import { CHANNELS, COUNTRIES_BY_REGION, INDUSTRIES, PLATFORMS, REGIONS, SEGMENTS, SIGNUP_PLANS } from './vocabulary';
+import { CHANNELS, COUNTRIES_BY_REGION, INDUSTRIES, PLATFORMS, REGIONS, SEGMENTS } from './vocabulary';
 
 /** One simulated account; objects exist per account, never per event. */
 export interface Account {
@@ -22,6 +23,22 @@ export interface Account {
   /** Latent engagement shared by the account's users (1 = typical). */
   engagement: number;
   userCount: number;
+  channelName: string;
+  traits: AccountTraits;
+}
+
+/** Latent traits drawn at sign-up that drive the stories (domain.md, stories 2 to 5). */
+export interface AccountTraits {
+  /** 0..1 depth of product adoption; drives feature_adoption_score and retention signals. */
+  adoption: number;
+  /** Connects an integration in the first days (story 2's activation). */
+  activated: boolean;
+  /** Standard-normal quality of experience: drives NPS, tickets and payment trouble. */
+  experience: number;
+  /** Days after the first payment at which the account upgrades, or null (story 5). */
+  upgradeAfterDays: number | null;
+  /** A Free account that stops using the product after a few weeks. */
+  abandonsFree: boolean;
 }
 
 /** Story 1: sign-ups weigh toward Q1 and Q4 (seed 000). Index = calendar month. */
@@ -29,6 +46,9 @@ const SEASONALITY = [1.3, 1.2, 1.15, 0.9, 0.85, 0.8, 0.8, 0.85, 0.95, 1.1, 1.2, 
 /** Monthly growth of sign-up volume. */
 const GROWTH_PER_MONTH = 0.025;
 const PLAN_ENGAGEMENT = [0.65, 0.9, 1.0, 1.15, 1.3];
+/** Plan at sign-up (Free or a trial tier); story 6: later sign-ups choose smaller plans. */
+const SIGNUP_PLANS_EARLY = [0.35, 0.25, 0.22, 0.12, 0.06];
+const SIGNUP_PLANS_LATE = [0.35, 0.4, 0.16, 0.06, 0.03];
 const SEGMENT_USERS = [0.7, 1.6, 3.0];
 
 export function customerIdOf(index: number): string {
@@ -52,6 +72,9 @@ function signupMonthWeights(window: SimulationWindow): { firstMonth: number; cum
 export function simulateAccounts(seed: number, count: number, usersPerAccount: number, window: SimulationWindow): Account[] {
   const months = signupMonthWeights(window);
   const faker = new Faker({ locale: [en] });
+  // Seeded once: accounts are always simulated all together and in order, so the names stay
+  // deterministic (seeding per account cost more than the names themselves).
+  faker.seed(seed);
   const accounts: Account[] = new Array(count);
   for (let i = 0; i < count; i++) {
     const rng = new Rng(seed, i, STREAM_TAG.accounts);
@@ -63,11 +86,19 @@ export function simulateAccounts(seed: number, count: number, usersPerAccount: n
     const region = rng.pick(REGIONS.cumulative);
     const countries = COUNTRIES_BY_REGION[REGIONS.labels[region]!]!;
     const segment = rng.pick(SEGMENTS.cumulative);
-    const signupPlan = rng.pick(SIGNUP_PLANS.cumulative);
+    const trend = yearTrend(window, signupDay);
+    const signupPlan = rng.pick(cumulative(SIGNUP_PLANS_EARLY.map((w, k) => lerp(w, SIGNUP_PLANS_LATE[k]!, trend))));
     const engagement = rng.logNormal(0, 0.5) * PLAN_ENGAGEMENT[signupPlan]!;
+    const adoption = Math.max(0.02, Math.min(0.98, 0.45 + 0.18 * Math.log(engagement) + 0.15 * rng.normal()));
+    const traits: AccountTraits = {
+      adoption,
+      activated: rng.bernoulli(0.15 + 0.6 * adoption),
+      experience: rng.normal(),
+      upgradeAfterDays: rng.bernoulli(0.08 + 0.2 * adoption) ? 30 + rng.int(300) : null,
+      abandonsFree: rng.bernoulli(0.6),
+    };
     const userCount = 1 + rng.poisson((usersPerAccount - 1) * SEGMENT_USERS[segment]!);
-    // Faker is seeded per account so names do not depend on how accounts are chunked.
-    faker.seed([seed, i]);
+    const channel = rng.pick(CHANNELS.cumulative);
     accounts[i] = {
       index: i,
       customerId: customerIdOf(i),
@@ -75,7 +106,8 @@ export function simulateAccounts(seed: number, count: number, usersPerAccount: n
       industry: rng.pick(INDUSTRIES.cumulative),
       region,
       country: countries.labels[rng.pick(countries.cumulative)]!,
-      channel: rng.pick(CHANNELS.cumulative),
+      channel,
+      channelName: CHANNELS.labels[channel]!,
       signupPlatform: rng.pick(PLATFORMS.cumulative),
       signupPlan,
       segment,
@@ -83,6 +115,7 @@ export function simulateAccounts(seed: number, count: number, usersPerAccount: n
       signupDay,
       engagement,
       userCount,
+      traits,
     };
   }
   return accounts;

@@ -40,3 +40,11 @@ export function calendarMonth(monthIndex: number): number {
 export function weekday(day: number): number {
   return (((day + 3) % 7) + 7) % 7;
 }
+
+/** The same day of the month `months` later, clamped to the month's end (31 Jan + 1 = 28/29 Feb). */
+export function addMonths(day: number, months: number): number {
+  const d = new Date(day * MS_PER_DAY);
+  const target = Date.UTC(d.getUTCFullYear(), d.getUTCMonth() + months, 1) / MS_PER_DAY;
+  const monthIndex = monthIndexOfDay(target);
+  return target + Math.min(d.getUTCDate(), daysInMonthIndex(monthIndex)) - 1;
+}

@@ -1,11 +1,17 @@
-import { type Account, simulateAccounts } from './accounts';
-import { dictColumn, timestampColumn, toIpcStream, utf8Column } from './arrow/columns';
-import { EventChunkBuilder, simulateUserEvents } from './events';
+import { simulateAccounts } from './accounts';
+import { customersIpc, discountsIpc, plansIpc, usersIpc } from './accountTables';
+import { AccountRecords } from './accountRecords';
+import { parseIsoDate } from './calendar';
+import { EventChunkBuilder } from './eventColumns';
+import { accountEventMix, type DirtPlan, type SimulationClock, simulateUserEvents } from './events';
+import { simulateLifecycle } from './lifecycle';
 import { checkedParams, type GeneratorParams } from './params';
 import { Rng, STREAM_TAG } from './prng';
+import { simulatePurchases } from './purchases';
 import type { RawTableName } from './rawTables';
-import { simulateUsers, userIdOf, type AccountUsers } from './users';
-import { CHANNELS, COUNTRIES, INDUSTRIES, PLATFORMS, REGIONS, SEGMENTS, SIGNUP_PLANS } from './vocabulary';
+import { simulateOpportunities } from './sales';
+import { simulateSupport } from './support';
+import { type AccountUsers, simulateUsers, userIdOf } from './users';
 import { simulationWindow, type SimulationWindow } from './window';
 
 /** One Arrow IPC stream holding a batch of rows of one raw table. */
@@ -17,87 +23,39 @@ export interface TableChunk {
   progress: number;
 }
 
-/** Accounts per events chunk: about 100 k events, a few MB of IPC, at the default density. */
+/** Accounts per chunk: about 100 k events, a few MB of IPC, at the default density. */
 export const ACCOUNTS_PER_CHUNK = 500;
+/** The small per-account tables are sent every this many chunks: fewer, larger inserts. */
+const CHUNKS_PER_RECORD_FLUSH = 10;
 
-function customersIpc(accounts: readonly Account[]): Uint8Array {
-  const signupMs = Float64Array.from(accounts, (a) => a.signupMs);
-  const idx = (pick: (a: Account) => number) => Int8Array.from(accounts, pick);
-  const countryIndex = new Map(COUNTRIES.map((c, i) => [c, i]));
-  return toIpcStream([
-    utf8Column('customer_id', accounts.map((a) => a.customerId)),
-    utf8Column('company_name', accounts.map((a) => a.companyName)),
-    dictColumn('industry', 0, INDUSTRIES.labels, idx((a) => a.industry)),
-    dictColumn('region', 1, REGIONS.labels, idx((a) => a.region)),
-    dictColumn('country', 2, COUNTRIES, idx((a) => countryIndex.get(a.country) ?? 0)),
-    dictColumn('acquisition_channel', 3, CHANNELS.labels, idx((a) => a.channel)),
-    dictColumn('signup_platform', 4, PLATFORMS.labels, idx((a) => a.signupPlatform)),
-    timestampColumn('signup_at', signupMs),
-    dictColumn('plan_at_signup', 5, SIGNUP_PLANS.labels, idx((a) => a.signupPlan)),
-    dictColumn('segment', 6, SEGMENTS.labels, idx((a) => a.segment)),
-  ]);
+/** Story 8: win-back campaigns go out on these days of every year (month, day). */
+const CAMPAIGN_DATES: readonly [number, number][] = [
+  [3, 12],
+  [6, 18],
+  [10, 8],
+];
+
+export function campaignDays(window: SimulationWindow): number[] {
+  const days: number[] = [];
+  const first = new Date(window.startDay * 86_400_000).getUTCFullYear();
+  const last = new Date(window.lastObservedDay * 86_400_000).getUTCFullYear();
+  for (let year = first; year <= last; year++) {
+    for (const [month, day] of CAMPAIGN_DATES) {
+      const d = parseIsoDate(`${year}-${String(month).padStart(2, '0')}-${String(day).padStart(2, '0')}`)!;
+      if (d >= window.startDay && d <= window.lastObservedDay) days.push(d);
+    }
+  }
+  return days;
 }
 
-function usersIpc(accounts: readonly Account[], users: readonly AccountUsers[]): Uint8Array {
-  const ids: string[] = [];
-  const customerIds: string[] = [];
-  const created: number[] = [];
-  const platform: number[] = [];
-  const country: string[] = [];
-  users.forEach((u, a) => {
-    for (let k = 0; k < u.createdMs.length; k++) {
-      ids.push(userIdOf(u.firstUserNumber + k));
-      customerIds.push(accounts[a]!.customerId);
-      created.push(u.createdMs[k]!);
-      platform.push(u.platform[k]!);
-      country.push(u.country[k]!);
-    }
-  });
-  const countryIndex = new Map(COUNTRIES.map((c, i) => [c, i]));
-  return toIpcStream([
-    utf8Column('user_id', ids),
-    utf8Column('customer_id', customerIds),
-    timestampColumn('created_at', Float64Array.from(created)),
-    dictColumn('platform', 0, PLATFORMS.labels, Int8Array.from(platform)),
-    dictColumn('country', 1, COUNTRIES, Int8Array.from(country, (c) => countryIndex.get(c) ?? 0)),
-  ]);
-}
-
-function eventsChunk(
-  seed: number,
-  accounts: readonly Account[],
-  users: readonly AccountUsers[],
-  window: SimulationWindow,
-  firstEventId: number,
-): { ipc: Uint8Array; rows: number; nextEventId: number } {
-  const builder = new EventChunkBuilder();
-  const userIds: string[] = [];
-  let nextEventId = firstEventId;
-  accounts.forEach((account, accountSlot) => {
-    const accountUsers = users[accountSlot]!;
-    const rng = new Rng(seed, account.index, STREAM_TAG.events);
-    for (let k = 0; k < accountUsers.createdMs.length; k++) {
-      const userSlot = userIds.length;
-      userIds.push(userIdOf(accountUsers.firstUserNumber + k));
-      nextEventId = simulateUserEvents(
-        rng,
-        {
-          userSlot,
-          accountSlot,
-          createdMs: accountUsers.createdMs[k]!,
-          platform: accountUsers.platform[k]!,
-          country: accountUsers.country[k]!,
-          channel: account.channel,
-          engagement: accountUsers.engagement[k]!,
-        },
-        window.lastObservedDay,
-        builder,
-        nextEventId,
-      );
-    }
-  });
-  const rows = builder.length;
-  return { ipc: builder.toIpc(userIds, accounts.map((a) => a.customerId)), rows, nextEventId };
+/** Story 9's dirt for events: rates scaled from dirtRate, and the days whose logs were lost. */
+export function dirtPlan(seed: number, window: SimulationWindow, dirtRate: number): DirtPlan {
+  const rng = new Rng(seed, 0, STREAM_TAG.dirt);
+  const missingDays = new Set<number>();
+  const count = Math.round(dirtRate * 400);
+  const span = window.lastObservedDay - window.startDay + 1;
+  while (missingDays.size < Math.min(count, Math.floor(span / 10))) missingDays.add(window.startDay + rng.int(span));
+  return { duplicate: dirtRate, dirtyLabel: 2 * dirtRate, nullCountry: dirtRate / 2, late: 2 * dirtRate, missingDays };
 }
 
 /**
@@ -109,7 +67,8 @@ export function* generateDataset(partial: Partial<GeneratorParams>): Generator<T
   const params = checkedParams(partial);
   const window = simulationWindow(params);
   const accounts = simulateAccounts(params.seed, params.accounts, params.usersPerAccount, window);
-  yield { table: 'customers', ipc: customersIpc(accounts), rows: accounts.length, progress: 0.05 };
+  const dirt = new Rng(params.seed, 1, STREAM_TAG.dirt);
+  yield { table: 'customers', ...customersIpc(accounts, dirt, params.dirtRate), progress: 0.04 };
 
   const users: AccountUsers[] = [];
   let nextUser = 0;
@@ -118,13 +77,58 @@ export function* generateDataset(partial: Partial<GeneratorParams>): Generator<T
     nextUser += u.createdMs.length;
     users.push(u);
   }
-  yield { table: 'users', ipc: usersIpc(accounts, users), rows: nextUser, progress: 0.1 };
+  yield { table: 'users', ipc: usersIpc(accounts, users), rows: nextUser, progress: 0.06 };
+  yield { table: 'plans', ipc: plansIpc(), rows: 5, progress: 0.06 };
+  yield { table: 'discounts', ipc: discountsIpc(), rows: 5, progress: 0.06 };
 
+  const clock: SimulationClock = { lastObservedDay: window.lastObservedDay, campaignDays: campaignDays(window) };
+  const plan = dirtPlan(params.seed, window, params.dirtRate);
   let nextEventId = 1;
-  for (let start = 0; start < accounts.length; start += ACCOUNTS_PER_CHUNK) {
+  let records = new AccountRecords(params.dirtRate, window.lastObservedDay);
+  for (let start = 0, chunk = 1; start < accounts.length; start += ACCOUNTS_PER_CHUNK, chunk++) {
     const end = Math.min(accounts.length, start + ACCOUNTS_PER_CHUNK);
-    const chunk = eventsChunk(params.seed, accounts.slice(start, end), users.slice(start, end), window, nextEventId);
-    nextEventId = chunk.nextEventId;
-    yield { table: 'events', ipc: chunk.ipc, rows: chunk.rows, progress: 0.1 + 0.9 * (end / accounts.length) };
+    const events = new EventChunkBuilder();
+    const userIds: string[] = [];
+    for (let i = start; i < end; i++) {
+      const account = accounts[i]!;
+      const accountDirt = new Rng(params.seed, account.index, STREAM_TAG.dirt);
+      const life = simulateLifecycle(params.seed, account, params, window);
+      records.add(
+        account,
+        life,
+        simulatePurchases(params.seed, account, life, window),
+        simulateSupport(params.seed, account, life, window),
+        simulateOpportunities(params.seed, account, life, window),
+        accountDirt,
+      );
+      const mix = accountEventMix(account.traits.adoption, account.traits.activated, life.firstUpgradeDay !== null || account.traits.upgradeAfterDays !== null);
+      const usage = {
+        accountSlot: i - start,
+        channel: account.channel,
+        signupDay: account.signupDay,
+        spans: life.usage,
+        cancelDays: life.cancelDays,
+        adoption: account.traits.adoption,
+        mixEarly: mix.early,
+        mixLate: mix.late,
+      };
+      const rng = new Rng(params.seed, account.index, STREAM_TAG.events);
+      const accountUsers = users[i]!;
+      for (let k = 0; k < accountUsers.createdMs.length; k++) {
+        const userSlot = userIds.length;
+        userIds.push(userIdOf(accountUsers.firstUserNumber + k));
+        const profile = { userSlot, createdMs: accountUsers.createdMs[k]!, platform: accountUsers.platform[k]!, country: accountUsers.country[k]!, engagement: accountUsers.engagement[k]! };
+        nextEventId = simulateUserEvents(rng, accountDirt, profile, usage, clock, plan, events, nextEventId);
+      }
+    }
+    const progress = 0.06 + 0.94 * (end / accounts.length);
+    if (chunk % CHUNKS_PER_RECORD_FLUSH === 0 || end === accounts.length) {
+      for (const [table, builder] of Object.entries(records.tables)) {
+        yield { table: table as RawTableName, ipc: builder.toIpc(), rows: builder.length, progress };
+      }
+      records = new AccountRecords(params.dirtRate, window.lastObservedDay);
+    }
+    const rows = events.length;
+    yield { table: 'events', ipc: events.toIpc(userIds, accounts.slice(start, end).map((a) => a.customerId)), rows, progress };
   }
 }

@@ -1,158 +1,208 @@
-import { dictColumn, float64Column, int32Column, timestampColumn, toIpcStream, type Column } from './arrow/columns';
-import { Growable, GrowableValidity } from './arrow/growable';
 import { MS_PER_DAY, weekday } from './calendar';
-import { cumulative, Rng } from './prng';
-import {
-  CHANNELS,
-  COUNTRIES,
-  EVENT_TYPE_INDEX,
-  EVENT_TYPE_WEIGHTS,
-  EVENT_TYPES,
-  PLATFORMS,
-  TRANSACTION_CATEGORIES,
-} from './vocabulary';
+import { DIRTY_EVENT_TYPES, DIRTY_PLATFORMS, DIRTY_SOURCES, type EventChunkBuilder } from './eventColumns';
+import type { UsageSpan } from './lifecycle';
+import { cumulative, Occurrence, Rng } from './prng';
+import { CHANNELS, COUNTRIES, EVENT_TYPE_INDEX, EVENT_TYPE_WEIGHTS, EVENT_TYPES, PLATFORMS, TRANSACTION_CATEGORIES } from './vocabulary';
 
-const EVENT_MIX = cumulative(EVENT_TYPE_WEIGHTS);
 const COUNTRY_INDEX = new Map(COUNTRIES.map((c, i) => [c, i]));
 const EARN_CATEGORIES = 4; // the first four TRANSACTION_CATEGORIES are ways to earn
 const REDEMPTION_CATEGORY = TRANSACTION_CATEGORIES.indexOf('reward_redemption');
+const RETENTION_SIGNALS = [EVENT_TYPE_INDEX.evidence_upload, EVENT_TYPE_INDEX.monitoring_run, EVENT_TYPE_INDEX.report_view];
 
-/** What the event simulation needs to know about one user. */
+/** Index of a value's dirty spelling in the chunk dictionaries, by clean index (-1 = none). */
+const dirtyIndex = (labels: readonly string[], dirty: readonly string[], clean: readonly string[]) =>
+  Int8Array.from(clean, (value) => {
+    const k = dirty.findIndex((d) => d.trim().toLowerCase() === value.toLowerCase());
+    return k < 0 ? -1 : labels.length + k;
+  });
+const DIRTY_TYPE = dirtyIndex(EVENT_TYPES, DIRTY_EVENT_TYPES, EVENT_TYPES);
+const DIRTY_PLATFORM = dirtyIndex(PLATFORMS.labels, DIRTY_PLATFORMS, PLATFORMS.labels);
+const DIRTY_SOURCE = dirtyIndex(CHANNELS.labels, DIRTY_SOURCES, CHANNELS.labels);
+
+/** What the users of one account share: when the account uses the product, and how. */
+export interface AccountUsage {
+  accountSlot: number;
+  channel: number;
+  signupDay: number;
+  spans: readonly UsageSpan[];
+  cancelDays: readonly number[];
+  adoption: number;
+  /** Cumulative event-type mix in the account's first 30 days and afterwards. */
+  mixEarly: Float64Array;
+  mixLate: Float64Array;
+}
+
+/** Event-type mix of an account (stories 2, 3 and 5). */
+export function accountEventMix(adoption: number, activated: boolean, upgrades: boolean): { early: Float64Array; late: Float64Array } {
+  const late = [...EVENT_TYPE_WEIGHTS];
+  for (const k of RETENTION_SIGNALS) late[k] = late[k]! * (0.3 + 1.4 * adoption);
+  // Story 5: accounts that will upgrade try premium features about five times as often.
+  if (upgrades) late[EVENT_TYPE_INDEX.premium_feature_trial] = late[EVENT_TYPE_INDEX.premium_feature_trial]! * 5.5;
+  const early = [...late];
+  // Story 2: activation is connecting an integration in the first days.
+  early[EVENT_TYPE_INDEX.integration_connect] = activated ? 0.25 : 0.002;
+  late[EVENT_TYPE_INDEX.integration_connect] = late[EVENT_TYPE_INDEX.integration_connect]! * (activated ? 1 : 0.3);
+  return { early: cumulative(early), late: cumulative(late) };
+}
+
 export interface UserProfile {
   /** Index of the user in the chunk's user_id dictionary. */
   userSlot: number;
-  /** Index of the account in the chunk's customer_id dictionary. */
-  accountSlot: number;
   createdMs: number;
   platform: number;
   country: string;
-  channel: number;
   engagement: number;
 }
 
-/**
- * Column buffers for one chunk of events. Rows are appended field by field into typed
- * arrays; no object is created per event.
- */
-export class EventChunkBuilder {
-  readonly eventId = new Growable(Int32Array, 1 << 16);
-  readonly user = new Growable(Int32Array, 1 << 16);
-  readonly account = new Growable(Int32Array, 1 << 16);
-  readonly timeMs = new Growable(Float64Array, 1 << 16);
-  readonly eventType = new Growable(Int8Array, 1 << 16);
-  readonly platform = new Growable(Int8Array, 1 << 16);
-  readonly utmSource = new Growable(Int8Array, 1 << 16);
-  readonly country = new Growable(Int8Array, 1 << 16);
-  readonly miles = new Growable(Int32Array, 1 << 16);
-  readonly milesValid = new GrowableValidity();
-  readonly category = new Growable(Int8Array, 1 << 16);
-  readonly categoryValid = new GrowableValidity();
-  readonly adoption = new Growable(Float64Array, 1 << 16);
+/** Story 9's dirt, as per-event probabilities, plus the days whose logs were mostly lost. */
+export interface DirtPlan {
+  duplicate: number;
+  dirtyLabel: number;
+  nullCountry: number;
+  late: number;
+  missingDays: ReadonlySet<number>;
+}
 
-  get length(): number {
-    return this.eventId.length;
-  }
-
-  /** Arrow IPC of the chunk; `userIds` and `customerIds` are the chunk's dictionaries. */
-  toIpc(userIds: readonly string[], customerIds: readonly string[]): Uint8Array {
-    const columns: Column[] = [
-      int32Column('event_id', this.eventId.take()),
-      dictColumn('user_id', 0, userIds, this.user.take()),
-      dictColumn('customer_id', 1, customerIds, this.account.take()),
-      timestampColumn('event_time', this.timeMs.take()),
-      dictColumn('event_type', 2, EVENT_TYPES, this.eventType.take()),
-      dictColumn('platform', 3, PLATFORMS.labels, this.platform.take()),
-      dictColumn('utm_source', 4, CHANNELS.labels, this.utmSource.take()),
-      dictColumn('country', 5, COUNTRIES, this.country.take()),
-      int32Column('miles_amount', this.miles.take(), this.milesValid.take()),
-      dictColumn('transaction_category', 6, TRANSACTION_CATEGORIES, this.category.take(), this.categoryValid.take()),
-      float64Column('feature_adoption_score', this.adoption.take()),
-    ];
-    return toIpcStream(columns);
-  }
+export interface SimulationClock {
+  lastObservedDay: number;
+  /** Win-back campaign days (story 8), ascending. */
+  campaignDays: readonly number[];
 }
 
 /** Daily churn hazard of a typical user; engaged users live longer. */
 const BASE_HAZARD = 0.011;
-/** Share of churned users who come back after a dormant spell. */
-const RETURN_PROBABILITY = 0.22;
+/** Share of churned users who come back by themselves after a dormant spell. */
+const RETURN_PROBABILITY = 0.18;
 const MEAN_DORMANCY_DAYS = 55;
+/** Share of dormant users a win-back campaign brings back. */
+const CAMPAIGN_RESPONSE = 0.3;
+/** Story 7: some redemptions are processed twice. */
+const DOUBLE_REDEMPTION = 0.006;
 const SECONDS_PER_DAY = 86_400;
 
+function lifetime(rng: Rng, engagement: number, paying: boolean): number {
+  const hazard = (BASE_HAZARD * (paying ? 0.45 : 1)) / Math.min(3, Math.max(0.25, engagement));
+  return Math.ceil(rng.exponential(hazard));
+}
+
 /**
- * Simulates one user's activity from sign-up to the last observed day: active days arrive
- * with a probability that depends on engagement, weekday and novelty; each life ends with a
- * hazard, and some users return after a dormant spell (resurrection).
+ * Simulates one user's activity while the account uses the product: active days arrive with a
+ * probability that depends on engagement, weekday, novelty and the account's plan; usage fades
+ * in the 30 days before the account cancels (story 4); a user's own interest ends with a
+ * hazard, and dormant users come back by themselves or on a win-back campaign day (story 8).
  * Returns the next free event id.
  */
 export function simulateUserEvents(
   rng: Rng,
+  dirt: Rng,
   user: UserProfile,
-  lastObservedDay: number,
+  account: AccountUsage,
+  clock: SimulationClock,
+  plan: DirtPlan,
   out: EventChunkBuilder,
   nextEventId: number,
 ): number {
   const e = user.engagement;
   const firstDay = Math.floor(user.createdMs / MS_PER_DAY);
-  const baseAdoption = Math.min(0.9, 0.1 + 0.25 * e + 0.08 * rng.normal());
+  const baseAdoption = Math.min(0.95, Math.max(0.02, account.adoption + 0.08 * rng.normal()));
   const countryIndex = COUNTRY_INDEX.get(user.country) ?? 0;
   const pActive = Math.min(0.92, 0.3 * e);
   const eventsPerDay = 0.9 * e;
+  const spans = account.spans;
+  const duplicate = new Occurrence(dirt, plan.duplicate);
+  const messyLabel = new Occurrence(dirt, plan.dirtyLabel);
+  const nullCountry = new Occurrence(dirt, plan.nullCountry);
+  const late = new Occurrence(dirt, plan.late);
   let balance = 0;
   let day = firstDay;
-  let lifeEnd = day + Math.ceil(rng.exponential(BASE_HAZARD / Math.min(3, Math.max(0.25, e))));
+  let span = 0;
+  let lifeEnd = day + lifetime(rng, e, (spans[0]?.intensity ?? 0) >= 1);
   let firstOfLife = true;
-  while (day <= lastObservedDay) {
+  for (;;) {
+    while (span < spans.length && spans[span]!.end <= day) span++;
+    if (span >= spans.length) break;
+    if (day < spans[span]!.start) day = spans[span]!.start;
+    if (day > clock.lastObservedDay) break;
     if (day > lifeEnd) {
-      if (!rng.bernoulli(RETURN_PROBABILITY)) break;
-      day = lifeEnd + 2 + Math.floor(rng.exponential(1 / MEAN_DORMANCY_DAYS));
-      lifeEnd = day + Math.ceil(rng.exponential(BASE_HAZARD / Math.min(3, Math.max(0.25, e))));
+      let back = rng.bernoulli(RETURN_PROBABILITY) ? lifeEnd + 2 + Math.floor(rng.exponential(1 / MEAN_DORMANCY_DAYS)) : Infinity;
+      for (const campaign of clock.campaignDays) {
+        if (campaign <= lifeEnd + 7) continue;
+        if (campaign >= back) break;
+        if (rng.bernoulli(CAMPAIGN_RESPONSE)) {
+          back = campaign;
+          break;
+        }
+      }
+      if (back === Infinity) break;
+      day = back;
+      lifeEnd = day + lifetime(rng, e, spans[span]!.intensity >= 1);
       firstOfLife = true;
       continue;
     }
+    let intensity = spans[span]!.intensity;
+    for (const cancel of account.cancelDays) {
+      if (cancel >= day && cancel - day < 30) intensity *= (cancel - day + 1) / 31;
+    }
     const tenure = day - firstDay;
+    const mix = day - account.signupDay < 30 ? account.mixEarly : account.mixLate;
     const n = 1 + rng.poisson(eventsPerDay * (weekday(day) >= 5 ? 0.6 : 1));
-    // The first event of a life happens at sign-up time; later days start mid-afternoon UTC, +-4 h.
-    let second = firstOfLife && day === firstDay
-      ? Math.floor((user.createdMs - firstDay * MS_PER_DAY) / 1000)
-      : Math.floor(((14 + 4 * rng.normal()) * 3600 + SECONDS_PER_DAY) % SECONDS_PER_DAY);
+    // A user's first event happens at creation; other days start mid-afternoon UTC, +-4 h.
+    let second =
+      firstOfLife && day === firstDay
+        ? Math.floor((user.createdMs - firstDay * MS_PER_DAY) / 1000)
+        : Math.floor(((14 + 4 * rng.normal()) * 3600 + SECONDS_PER_DAY) % SECONDS_PER_DAY);
     firstOfLife = false;
-    const adoption = Math.min(1, baseAdoption + 0.3 * (1 - Math.exp(-tenure / 90)));
+    const adoption = Math.min(1, baseAdoption + 0.25 * (1 - Math.exp(-tenure / 90)));
+    const logged = plan.missingDays.has(day) ? 0.1 : 1;
     for (let k = 0; k < n && second < SECONDS_PER_DAY; k++) {
-      let type = rng.pick(EVENT_MIX);
+      let type = rng.pick(mix);
       let miles = 0;
       let category = -1;
+      let copies = 1;
       if (type === EVENT_TYPE_INDEX.miles_earned) {
         miles = 5 * Math.round((10 + rng.exponential(1 / 110)) / 5);
         category = rng.int(EARN_CATEGORIES);
         balance += miles;
       } else if (type === EVENT_TYPE_INDEX.miles_redeemed) {
         // Redemption follows balance: without enough miles the user only searches rewards.
-        const amount = 100 * (1 + rng.int(4));
-        if (balance >= amount) {
+        const amount = rng.bernoulli(0.3) ? 100 * Math.floor(balance / 100) : 100 * (1 + rng.int(4));
+        if (amount > 0 && balance >= amount) {
           miles = amount;
           category = REDEMPTION_CATEGORY;
-          balance -= amount;
+          copies = rng.bernoulli(DOUBLE_REDEMPTION) ? 2 : 1;
+          balance -= amount * copies;
         } else type = EVENT_TYPE_INDEX.reward_search;
       }
-      out.eventId.push(nextEventId++);
-      out.user.push(user.userSlot);
-      out.account.push(user.accountSlot);
-      out.timeMs.push(Math.max(user.createdMs, day * MS_PER_DAY + second * 1000 + rng.int(1000)));
-      out.eventType.push(type);
-      out.platform.push(rng.bernoulli(0.92) ? user.platform : rng.pick(PLATFORMS.cumulative));
-      out.utmSource.push(user.channel);
-      out.country.push(countryIndex);
-      out.miles.push(miles);
-      out.milesValid.push(category >= 0);
-      out.category.push(Math.max(0, category));
-      out.categoryValid.push(category >= 0);
-      out.adoption.push(Math.round(1000 * Math.max(0, Math.min(1, adoption + 0.03 * rng.normal()))) / 1000);
+      const time = Math.max(user.createdMs, day * MS_PER_DAY + second * 1000 + rng.int(1000));
+      const platform = rng.bernoulli(0.92) ? user.platform : rng.pick(PLATFORMS.cumulative);
+      const value = Math.round(1000 * Math.max(0, Math.min(1, adoption + 0.05 * rng.normal()))) / 1000;
+      for (let copy = 0; copy < copies; copy++) {
+        const id = nextEventId++;
+        if (logged < 1 && !dirt.bernoulli(logged)) continue;
+        const messy = messyLabel.hit();
+        out.eventId.push(id);
+        out.user.push(user.userSlot);
+        out.account.push(account.accountSlot);
+        out.timeMs.push(time + copy * 1000 * (1 + rng.int(30)));
+        // Ingestion lag: seconds, from a hash of the id (no draw per event); days when late.
+        out.receivedMs.push(time + (late.hit() ? (2 + dirt.int(8)) * MS_PER_DAY : 1000 + (Math.imul(id, 0x9e3779b1) >>> 0) % 120_000));
+        out.eventType.push(messy && DIRTY_TYPE[type]! >= 0 ? DIRTY_TYPE[type]! : type);
+        out.platform.push(messy && DIRTY_PLATFORM[platform]! >= 0 ? DIRTY_PLATFORM[platform]! : platform);
+        out.utmSource.push(messy && DIRTY_SOURCE[account.channel]! >= 0 ? DIRTY_SOURCE[account.channel]! : account.channel);
+        out.country.push(countryIndex);
+        out.countryValid.push(!nullCountry.hit());
+        out.miles.push(miles);
+        out.milesValid.push(category >= 0);
+        out.category.push(Math.max(0, category));
+        out.categoryValid.push(category >= 0);
+        out.adoption.push(value);
+        if (duplicate.hit()) out.duplicate(out.length - 1);
+      }
       // Within a day, events cluster in sessions: short gaps, sometimes a long break.
       second += rng.bernoulli(0.12) ? 1800 + rng.int(3 * 3600) : 5 + Math.floor(rng.exponential(1 / 100));
     }
     // Novelty: new users are more active in their first weeks.
-    const p = Math.max(0.01, Math.min(0.95, pActive * (0.65 + 0.5 * Math.exp(-tenure / 40))));
+    const p = Math.max(0.005, Math.min(0.95, pActive * intensity * (0.65 + 0.5 * Math.exp(-tenure / 40))));
     day += 1 + rng.geometric(p);
   }
   return nextEventId;

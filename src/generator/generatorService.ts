@@ -1,6 +1,6 @@
 import { generateDataset } from './dataset';
 import { type GeneratorRequest, type GeneratorResponse, serializeError } from './protocol';
-import type { RawTableName } from './rawTables';
+import { RAW_TABLES, type RawTableName } from './rawTables';
 
 type Post = (response: GeneratorResponse) => void;
 
@@ -46,7 +46,7 @@ export class GeneratorService {
     const job: Job = { requestId, credits: Math.max(1, maxInFlight), cancelled: false, wake: null };
     this.job = job;
     const started = performance.now();
-    const rows: Record<RawTableName, number> = { customers: 0, users: 0, events: 0 };
+    const rows = Object.fromEntries(RAW_TABLES.map((t) => [t, 0])) as Record<RawTableName, number>;
     try {
       for (const chunk of generateDataset(params)) {
         while (job.credits === 0 && !job.cancelled) await new Promise<void>((resolve) => (job.wake = resolve));

@@ -15,6 +15,16 @@ export interface GeneratorParams {
   windowEnd: string;
   /** The "as of" date: nothing after it is observed; later periods are censored. */
   asOf: string;
+  /** Base share of trials that convert to paid (before channel and activation effects). */
+  trialConversion: number;
+  /** Base monthly churn hazard of a paying account (before the story 3 drivers). */
+  baseChurn: number;
+  /** Share of new paid accounts given the welcome offer in the window's first year. */
+  welcomeShareStart: number;
+  /** The same share a year later and after (story 6: it rises). */
+  welcomeShareEnd: number;
+  /** Share of duplicated events; the other kinds of dirt scale with it (0 = clean sources). */
+  dirtRate: number;
 }
 
 export const PRESETS: Readonly<Record<PresetName, { accounts: number; usersPerAccount: number }>> = {
@@ -30,6 +40,11 @@ export const DEFAULT_PARAMS: GeneratorParams = {
   windowStart: '2024-01-01',
   windowEnd: '2025-12-31',
   asOf: '2025-12-31',
+  trialConversion: 0.45,
+  baseChurn: 0.03,
+  welcomeShareStart: 0.2,
+  welcomeShareEnd: 0.65,
+  dirtRate: 0.005,
 };
 
 export const MAX_ACCOUNTS = 2_000_000;
@@ -59,6 +74,18 @@ export function validateParams(p: GeneratorParams): ParamError[] {
   }
   if (!Number.isFinite(p.usersPerAccount) || p.usersPerAccount < 1 || p.usersPerAccount > 50) {
     errors.push({ field: 'usersPerAccount', message: 'usersPerAccount must be between 1 and 50' });
+  }
+  const share = (field: 'trialConversion' | 'welcomeShareStart' | 'welcomeShareEnd', label: string) => {
+    if (!Number.isFinite(p[field]) || p[field] < 0 || p[field] > 1) errors.push({ field, message: `${field} (${label}) must be between 0 and 1` });
+  };
+  share('trialConversion', 'trial-to-paid conversion');
+  share('welcomeShareStart', 'welcome-offer share, first year');
+  share('welcomeShareEnd', 'welcome-offer share, later');
+  if (!Number.isFinite(p.baseChurn) || p.baseChurn < 0 || p.baseChurn > 0.5) {
+    errors.push({ field: 'baseChurn', message: 'baseChurn (monthly churn hazard) must be between 0 and 0.5' });
+  }
+  if (!Number.isFinite(p.dirtRate) || p.dirtRate < 0 || p.dirtRate > 0.1) {
+    errors.push({ field: 'dirtRate', message: 'dirtRate (share of duplicated events) must be between 0 and 0.1' });
   }
   const start = parseIsoDate(p.windowStart);
   const end = parseIsoDate(p.windowEnd);

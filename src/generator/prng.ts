@@ -123,4 +123,25 @@ export function categorical<T extends string>(weights: Readonly<Record<T, number
 }
 
 /** Stream tags: each entity kind draws from its own family of streams. */
-export const STREAM_TAG = { accounts: 1, users: 2, events: 3 } as const;
+export const STREAM_TAG = { accounts: 1, users: 2, events: 3, lifecycle: 4, support: 5, dirt: 6, sales: 7, purchases: 8 } as const;
+
+/**
+ * Rare events at rate p without a random draw per trial: the gap to the next hit is drawn
+ * once per hit (geometric), so checking costs a decrement. Used for story 9's dirt.
+ */
+export class Occurrence {
+  private left: number;
+
+  constructor(
+    private readonly rng: Rng,
+    private readonly p: number,
+  ) {
+    this.left = p > 0 ? rng.geometric(p) : Infinity;
+  }
+
+  hit(): boolean {
+    if (this.left-- > 0) return false;
+    this.left = this.rng.geometric(this.p);
+    return true;
+  }
+}

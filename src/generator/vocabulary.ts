@@ -12,8 +12,6 @@ export const COUNTRIES_BY_REGION: Readonly<Record<string, ReturnType<typeof cate
 export const INDUSTRIES = categorical({ FinTech: 0.25, HealthTech: 0.2, LegalTech: 0.15, PropTech: 0.1, SaaS: 0.2, 'HR Tech': 0.1 });
 export const PLATFORMS = categorical({ Web: 0.55, iOS: 0.28, Android: 0.17 });
 export const SEGMENTS = categorical({ SMB: 0.7, 'Mid-Market': 0.23, Enterprise: 0.07 });
-/** Plan at sign-up: the Free plan, or the tier whose 14-day trial the account starts. */
-export const SIGNUP_PLANS = categorical({ Free: 0.35, Starter: 0.3, Growth: 0.2, Pro: 0.1, Enterprise: 0.05 });
 
 export const EVENT_TYPES = [
   'evidence_upload',

@@ -17,3 +17,12 @@ export function simulationWindow(params: GeneratorParams): SimulationWindow {
   if (startDay === null || endDay === null || asOfDay === null) throw new Error('window dates must be validated first');
   return { startDay, endDay, asOfDay, lastObservedDay: Math.min(endDay, asOfDay) };
 }
+
+/** 0 during the window's first days, rising linearly to 1 a year later: drives story 6's trends. */
+export function yearTrend(window: SimulationWindow, day: number): number {
+  return Math.max(0, Math.min(1, (day - window.startDay) / 365));
+}
+
+export function lerp(from: number, to: number, t: number): number {
+  return from + (to - from) * t;
+}

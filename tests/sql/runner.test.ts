@@ -15,7 +15,7 @@ describe('pipeline runner on the real sql/ files (DuckDB-WASM, Node bindings)', 
 
   it('runs every model and check on a tiny generated dataset, timing each and counting rows', async () => {
     await loadGenerated(db, { preset: 'tiny', seed: 42 });
-    const events = await rows(db, 'SELECT count(*) AS n FROM events');
+    const events = await rows(db, 'SELECT count(DISTINCT event_id) AS n FROM events');
     const result = await runAll(db);
     expect(result.models.map((m) => m.name).sort()).toEqual(SQL_MODELS.filter((m) => m.layer !== 'checks').map((m) => m.name).sort());
     for (const m of result.models) {

@@ -90,15 +90,24 @@ export function boolColumn(name: string, values: readonly boolean[]): Column {
 }
 
 /** Days since epoch → DATE. */
-export function dateColumn(name: string, days: Int32Array): Column {
-  return { name, data: makeData({ type: new DateDay(), length: days.length, data: days }) as Data };
+export function dateColumn(name: string, days: Int32Array, validity?: { bitmap: Uint8Array; nullCount: number }): Column {
+  return {
+    name,
+    data: makeData({
+      type: new DateDay(),
+      length: days.length,
+      nullCount: validity?.nullCount ?? 0,
+      nullBitmap: validity?.nullCount ? validity.bitmap : null,
+      data: days,
+    }) as Data,
+  };
 }
 
 /**
  * Epoch milliseconds → TIMESTAMP (microseconds). The int64 words are written through an
  * Int32Array view so that no BigInt is created per row.
  */
-export function timestampColumn(name: string, epochMs: Float64Array): Column {
+export function timestampColumn(name: string, epochMs: Float64Array, validity?: { bitmap: Uint8Array; nullCount: number }): Column {
   const words = new Int32Array(epochMs.length * 2);
   for (let i = 0; i < epochMs.length; i++) {
     const micros = epochMs[i]! * 1000;
@@ -107,7 +116,16 @@ export function timestampColumn(name: string, epochMs: Float64Array): Column {
     words[2 * i + 1] = hi;
   }
   const data = new BigInt64Array(words.buffer);
-  return { name, data: makeData({ type: new TimestampMicrosecond(), length: epochMs.length, data }) as Data };
+  return {
+    name,
+    data: makeData({
+      type: new TimestampMicrosecond(),
+      length: epochMs.length,
+      nullCount: validity?.nullCount ?? 0,
+      nullBitmap: validity?.nullCount ? validity.bitmap : null,
+      data,
+    }) as Data,
+  };
 }
 
 export function dayToEpochMs(day: number): number {

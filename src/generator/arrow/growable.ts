@@ -21,6 +21,10 @@ export class Growable<T extends NumericArray> {
     this.buffer[this.length++] = value;
   }
 
+  at(i: number): number {
+    return this.buffer[i]!;
+  }
+
   /** A copy trimmed to the filled length, owning its own ArrayBuffer (so it can be transferred). */
   take(): T {
     const out = this.buffer.slice(0, this.length) as T;
@@ -50,6 +54,10 @@ export class GrowableValidity {
     if (valid) this.bits[this.length >> 3]! |= 1 << (this.length & 7);
     else this.nullCount++;
     this.length++;
+  }
+
+  at(i: number): boolean {
+    return ((this.bits[i >> 3]! >> (i & 7)) & 1) === 1;
   }
 
   take(): { bitmap: Uint8Array; nullCount: number } {

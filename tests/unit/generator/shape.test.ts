@@ -6,19 +6,19 @@ import { EVENT_TYPES } from '../../../src/generator/vocabulary';
 type Tables = Record<string, Record<string, unknown>[]>;
 
 /** The tiny dataset decoded independently of the generator, through apache-arrow. */
-function decode(seed: number): Tables {
+function decode(seed: number, dirtRate: number): Tables {
   const tables: Tables = {};
-  for (const chunk of generateDataset({ preset: 'tiny', seed })) {
+  for (const chunk of generateDataset({ preset: 'tiny', seed, dirtRate })) {
     const rows = tableFromIPC(chunk.ipc).toArray().map((r: { toJSON(): Record<string, unknown> }) => r.toJSON());
     tables[chunk.table] = [...(tables[chunk.table] ?? []), ...rows];
   }
   return tables;
 }
 
-describe('generated data has a realistic shape (tiny preset)', () => {
+describe('generated data has a realistic shape (tiny preset, clean sources)', () => {
   let t: Tables;
   beforeAll(() => {
-    t = decode(42);
+    t = decode(42, 0);
   });
 
   it('has the preset number of accounts and about three users each', () => {
@@ -48,16 +48,28 @@ describe('generated data has a realistic shape (tiny preset)', () => {
     expect(new Set(t.events!.map((e) => e.event_type))).toEqual(new Set(EVENT_TYPES));
   });
 
-  it('redeems miles only from an existing balance and carries miles only on miles events', () => {
+  it('redeems miles from the balance; a balance goes negative only through a redemption processed twice (story 7)', () => {
     const balance = new Map<unknown, number>();
+    const previous = new Map<unknown, Record<string, unknown>>();
     const ordered = [...t.events!].sort((a, b) => Number(a.event_time) - Number(b.event_time));
+    let negatives = 0;
     for (const e of ordered) {
       const isMiles = e.event_type === 'miles_earned' || e.event_type === 'miles_redeemed';
       expect(e.miles_amount === null).toBe(!isMiles);
       const sign = e.event_type === 'miles_earned' ? 1 : e.event_type === 'miles_redeemed' ? -1 : 0;
-      balance.set(e.user_id, (balance.get(e.user_id) ?? 0) + sign * Number(e.miles_amount ?? 0));
-      expect(balance.get(e.user_id)).toBeGreaterThanOrEqual(0);
+      const before = balance.get(e.user_id) ?? 0;
+      const after = before + sign * Number(e.miles_amount ?? 0);
+      if (after < 0 && before >= 0) {
+        negatives++;
+        const last = previous.get(e.user_id)!;
+        expect(last.event_type).toBe('miles_redeemed');
+        expect(last.miles_amount).toBe(e.miles_amount);
+        expect(Number(e.event_time) - Number(last.event_time)).toBeLessThanOrEqual(31_000);
+      }
+      balance.set(e.user_id, after);
+      if (isMiles) previous.set(e.user_id, e);
     }
+    expect(negatives).toBeGreaterThan(0);
   });
 
   it('has roughly the documented density of events per user (50 k events for the tiny preset)', () => {
