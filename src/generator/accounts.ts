@@ -48,7 +48,7 @@ const GROWTH_PER_MONTH = 0.025;
 const PLAN_ENGAGEMENT = [0.65, 0.9, 1.0, 1.15, 1.3];
 /** Plan at sign-up (Free or a trial tier); story 6: later sign-ups choose smaller plans. */
 const SIGNUP_PLANS_EARLY = [0.35, 0.25, 0.22, 0.12, 0.06];
-const SIGNUP_PLANS_LATE = [0.35, 0.4, 0.16, 0.06, 0.03];
+const SIGNUP_PLANS_LATE = [0.35, 0.3, 0.2, 0.1, 0.05];
 const SEGMENT_USERS = [0.7, 1.6, 3.0];
 
 export function customerIdOf(index: number): string {

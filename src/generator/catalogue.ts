@@ -21,8 +21,8 @@ export const PLANS: readonly Plan[] = [
   { planId: 'plan_free', tier: 'Free', monthlyPrice: 0, annualPrice: 0, minSeats: 1, maxSeats: 3 },
   { planId: 'plan_starter', tier: 'Starter', monthlyPrice: 12, annualPrice: 144, minSeats: 1, maxSeats: 5 },
   { planId: 'plan_growth', tier: 'Growth', monthlyPrice: 20, annualPrice: 240, minSeats: 2, maxSeats: 15 },
-  { planId: 'plan_pro', tier: 'Pro', monthlyPrice: 35, annualPrice: 420, minSeats: 5, maxSeats: 40 },
-  { planId: 'plan_enterprise', tier: 'Enterprise', monthlyPrice: 60, annualPrice: 720, minSeats: 15, maxSeats: 200 },
+  { planId: 'plan_pro', tier: 'Pro', monthlyPrice: 32, annualPrice: 384, minSeats: 5, maxSeats: 25 },
+  { planId: 'plan_enterprise', tier: 'Enterprise', monthlyPrice: 55, annualPrice: 660, minSeats: 10, maxSeats: 40 },
 ];
 
 /** MRR floor and ceiling of a tier: list price at its minimum and maximum seats (seed 003). */

@@ -37,7 +37,7 @@ export function accountEventMix(adoption: number, activated: boolean, upgrades: 
   const late = [...EVENT_TYPE_WEIGHTS];
   for (const k of RETENTION_SIGNALS) late[k] = late[k]! * (0.3 + 1.4 * adoption);
   // Story 5: accounts that will upgrade try premium features about five times as often.
-  if (upgrades) late[EVENT_TYPE_INDEX.premium_feature_trial] = late[EVENT_TYPE_INDEX.premium_feature_trial]! * 5.5;
+  if (upgrades) late[EVENT_TYPE_INDEX.premium_feature_trial] = late[EVENT_TYPE_INDEX.premium_feature_trial]! * 8;
   const early = [...late];
   // Story 2: activation is connecting an integration in the first days.
   early[EVENT_TYPE_INDEX.integration_connect] = activated ? 0.25 : 0.002;
@@ -75,13 +75,15 @@ const BASE_HAZARD = 0.011;
 const RETURN_PROBABILITY = 0.18;
 const MEAN_DORMANCY_DAYS = 55;
 /** Share of dormant users a win-back campaign brings back. */
-const CAMPAIGN_RESPONSE = 0.3;
+const CAMPAIGN_RESPONSE = 0.75;
+/** Story 4: usage fades over this many days before a cancellation. */
+const DECAY_DAYS = 45;
 /** Story 7: some redemptions are processed twice. */
 const DOUBLE_REDEMPTION = 0.006;
 const SECONDS_PER_DAY = 86_400;
 
 function lifetime(rng: Rng, engagement: number, paying: boolean): number {
-  const hazard = (BASE_HAZARD * (paying ? 0.45 : 1)) / Math.min(3, Math.max(0.25, engagement));
+  const hazard = (BASE_HAZARD * (paying ? 0.3 : 1)) / Math.min(3, Math.max(0.25, engagement));
   return Math.ceil(rng.exponential(hazard));
 }
 
@@ -141,7 +143,7 @@ export function simulateUserEvents(
     }
     let intensity = spans[span]!.intensity;
     for (const cancel of account.cancelDays) {
-      if (cancel >= day && cancel - day < 30) intensity *= (cancel - day + 1) / 31;
+      if (cancel >= day && cancel - day < DECAY_DAYS) intensity *= ((cancel - day + 1) / (DECAY_DAYS + 1)) ** 2;
     }
     const tenure = day - firstDay;
     const mix = day - account.signupDay < 30 ? account.mixEarly : account.mixLate;
@@ -203,7 +205,10 @@ export function simulateUserEvents(
     }
     // Novelty: new users are more active in their first weeks.
     const p = Math.max(0.005, Math.min(0.95, pActive * intensity * (0.65 + 0.5 * Math.exp(-tenure / 40))));
-    day += 1 + rng.geometric(p);
+    const next = day + 1 + rng.geometric(p);
+    // A campaign also reaches users drifting away within their life: a long gap ahead.
+    const campaign = clock.campaignDays.find((c) => c > day + 14 && c < next);
+    day = campaign !== undefined && rng.bernoulli(CAMPAIGN_RESPONSE) ? campaign : next;
   }
   return nextEventId;
 }

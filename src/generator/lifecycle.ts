@@ -82,7 +82,7 @@ function pickBilling(rng: Rng, params: GeneratorParams, trend: number, tier: num
 function pickSeats(rng: Rng, tier: number, trend: number): number {
   const plan = PLANS[tier]!;
   // Story 6: newer accounts buy fewer seats.
-  const share = Math.min(1, rng.float() ** lerp(2.2, 3.2, trend));
+  const share = Math.min(1, rng.float() ** lerp(2.4, 2.7, trend));
   return Math.round(plan.minSeats + share * (plan.maxSeats - plan.minSeats));
 }
 
