@@ -1,7 +1,9 @@
 import { useCallback, useEffect, useMemo } from 'react';
 import { runSession } from './app/runSession';
 import { ProgressPanel } from './components/ProgressPanel';
-import { readUrlSettings } from './state/urlParams';
+import { SettingsPanel } from './components/SettingsPanel';
+import type { GeneratorParams } from './generator/params';
+import { readUrlSettings, writeUrlSettings } from './state/urlParams';
 import { useStore } from './state/store';
 import { RetentionView } from './views/retention/RetentionView';
 
@@ -13,11 +15,19 @@ export function App() {
   const notice = useStore((s) => s.notice);
   const setNotice = useStore((s) => s.setNotice);
 
-  const run = useCallback(() => void runSession(settings.params, settings.bundle), [settings]);
+  const run = useCallback(
+    (next: GeneratorParams) => {
+      // The URL always reproduces the data on screen.
+      const search = writeUrlSettings(next, settings.bundle, window.location.search);
+      window.history.replaceState(null, '', `${window.location.pathname}${search}${window.location.hash}`);
+      void runSession(next, { bundle: settings.bundle, hashChunks: new URLSearchParams(window.location.search).get('verify') === 'hashes' });
+    },
+    [settings],
+  );
 
   useEffect(() => {
     setNotice(settings.notice);
-    run();
+    run(settings.params);
   }, [settings, run, setNotice]);
 
   return (
@@ -40,7 +50,8 @@ export function App() {
         </div>
       )}
       <main>
-        <ProgressPanel onRetry={run} />
+        <SettingsPanel key={params ? JSON.stringify(params) : 'initial'} current={params ?? settings.params} busy={status === 'running'} onGenerate={run} />
+        <ProgressPanel onRetry={() => run(params ?? settings.params)} />
         {status === 'ready' && <RetentionView />}
       </main>
     </div>

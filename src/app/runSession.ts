@@ -18,7 +18,19 @@ const sum = (values: Iterable<number>) => [...values].reduce((a, b) => a + b, 0)
  * One full run: start the database, generate and load the data, run the SQL pipeline.
  * Progress and failures go to the store; nothing here touches React.
  */
-export async function runSession(params: GeneratorParams, bundle: BundleChoice): Promise<void> {
+export interface SessionOptions {
+  bundle: BundleChoice;
+  /** Record a SHA-256 of every generated chunk (to compare browser and Node byte for byte). */
+  hashChunks?: boolean;
+}
+
+async function sha256Hex(bytes: Uint8Array): Promise<string> {
+  const digest = await crypto.subtle.digest('SHA-256', bytes as Uint8Array<ArrayBuffer>);
+  return [...new Uint8Array(digest)].map((b) => b.toString(16).padStart(2, '0')).join('');
+}
+
+export async function runSession(params: GeneratorParams, options: SessionOptions): Promise<void> {
+  const { bundle } = options;
   const store = useStore.getState();
   const runId = store.beginRun(params);
   const setStage = (id: string, patch: Parameters<typeof store.setStage>[2]) => store.setStage(runId, id, patch);
@@ -44,6 +56,8 @@ export async function runSession(params: GeneratorParams, bundle: BundleChoice):
     const generated = new Map<string, number>();
     const result = await generateInWorker(params, {
       onChunk: async (chunk) => {
+        // Hashed before loading: the load transfers the buffer away.
+        if (options.hashChunks) store.addChunkHash(runId, chunk.table, await sha256Hex(chunk.ipc));
         generated.set(chunk.table, (generated.get(chunk.table) ?? 0) + chunk.rows);
         setStage(STAGE.generate, { count: sum(generated.values()), detail: describeCounts(generated) });
         await loader.load(chunk.table, chunk.ipc, chunk.rows);

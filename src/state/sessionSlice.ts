@@ -31,7 +31,10 @@ export interface SessionSlice {
   checks: CheckResult[];
   /** performance.now() when each chart of the run was first fully drawn, by chart id. */
   chartsDrawn: Record<string, number>;
+  /** SHA-256 of each generated chunk, by table, when the run was asked to record them. */
+  chunkHashes: Record<string, string[]>;
   beginRun(params: GeneratorParams): number;
+  addChunkHash(runId: number, table: string, hash: string): void;
   markChartDrawn(chartId: string): void;
   setStage(runId: number, id: string, patch: Partial<Omit<Stage, 'id'>>): void;
   setEngine(runId: number, engine: { bundle: string; version: string }): void;
@@ -52,10 +55,15 @@ export const createSessionSlice: StateCreator<SessionSlice, [], [], SessionSlice
   queries: null,
   checks: [],
   chartsDrawn: {},
+  chunkHashes: {},
   beginRun(params) {
     const runId = get().runId + 1;
-    set({ status: 'running', runId, params, stages: [], error: null, queries: null, checks: [], chartsDrawn: {} });
+    set({ status: 'running', runId, params, stages: [], error: null, queries: null, checks: [], chartsDrawn: {}, chunkHashes: {} });
     return runId;
+  },
+  addChunkHash(runId, table, hash) {
+    if (get().runId !== runId) return;
+    set((state) => ({ chunkHashes: { ...state.chunkHashes, [table]: [...(state.chunkHashes[table] ?? []), hash] } }));
   },
   markChartDrawn(chartId) {
     if (get().status !== 'ready' || chartId in get().chartsDrawn) return;

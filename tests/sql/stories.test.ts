@@ -11,7 +11,8 @@ import { loadGenerated, type NodeDb, openDb, rows } from '../helpers/nodeDb';
  */
 const PARAMS = { seed: 7, accounts: 6000 } as const;
 
-const one = async (db: NodeDb, sql: string) => (await rows(db, sql))[0]!;
+/** The first row of a query whose columns are all numbers. */
+const one = async (db: NodeDb, sql: string) => (await rows(db, sql))[0] as Record<string, number>;
 
 describe('planted stories (seed 7, 6 000 accounts)', () => {
   let db: NodeDb;
@@ -94,7 +95,7 @@ describe('planted stories (seed 7, 6 000 accounts)', () => {
         count(*) FILTER (WHERE e.event_time <= p.churned_at - INTERVAL 30 DAY) AS prior_30
       FROM paid p JOIN ev e ON e.customer_id = p.customer_id AND e.event_time > p.churned_at - INTERVAL 60 DAY AND e.event_time <= p.churned_at
       WHERE p.churned_at IS NOT NULL AND p.churned_at > p.paid_at + INTERVAL 90 DAY`);
-    expect(r.last_30 / r.prior_30).toBeLessThan(0.7);
+    expect(r.last_30! / r.prior_30!).toBeLessThan(0.7);
   });
 
   it('5. accounts that upgrade try premium features 4 to 6 times as often and ask for more features', async () => {
@@ -139,7 +140,7 @@ describe('planted stories (seed 7, 6 000 accounts)', () => {
     const r = await one(db, `WITH b AS (SELECT user_id, sum(CASE event_type WHEN 'miles_earned' THEN miles_amount WHEN 'miles_redeemed' THEN -miles_amount ELSE 0 END) AS balance FROM ev GROUP BY user_id)
       SELECT count(*) FILTER (WHERE balance < 0) AS negative, count(*) AS users FROM b`);
     expect(r.negative).toBeGreaterThan(0);
-    expect(r.negative / r.users).toBeLessThan(0.01);
+    expect(r.negative! / r.users!).toBeLessThan(0.01);
   });
 
   it('8. win-back campaigns show as resurrection spikes', async () => {
@@ -164,8 +165,8 @@ describe('planted stories (seed 7, 6 000 accounts)', () => {
       (SELECT count(*) FROM events WHERE received_at > event_time + INTERVAL 1 DAY) AS late,
       (SELECT count(*) FROM invoices WHERE TRY_CAST(net_amount AS DOUBLE) IS NULL) AS text_amounts,
       (SELECT count(*) - count(DISTINCT customer_id) FROM customers) AS repeated_customers`);
-    expect(r.dupes / r.total).toBeGreaterThan(0.003);
-    expect(r.dupes / r.total).toBeLessThan(0.007);
+    expect(r.dupes! / r.total!).toBeGreaterThan(0.003);
+    expect(r.dupes! / r.total!).toBeLessThan(0.007);
     for (const k of ['messy_types', 'null_countries', 'late', 'text_amounts', 'repeated_customers']) expect(r[k], k).toBeGreaterThan(0);
     const days = await rows(db, `WITH d AS (SELECT CAST(event_time AS DATE) AS day, count(*) AS n FROM events WHERE event_time >= TIMESTAMP '2024-03-01' GROUP BY 1)
       SELECT count(*) FILTER (WHERE n < 0.3 * (SELECT median(n) FROM d)) AS lost FROM d`);
