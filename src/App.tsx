@@ -5,6 +5,8 @@ import { SettingsPanel } from './components/SettingsPanel';
 import type { GeneratorParams } from './generator/params';
 import { readUrlSettings, writeUrlSettings } from './state/urlParams';
 import { useStore } from './state/store';
+import { VIEWS } from './state/uiSlice';
+import { DictionaryView } from './views/dictionary/DictionaryView';
 import { RetentionView } from './views/retention/RetentionView';
 
 export function App() {
@@ -14,6 +16,8 @@ export function App() {
   const engine = useStore((s) => s.engine);
   const notice = useStore((s) => s.notice);
   const setNotice = useStore((s) => s.setNotice);
+  const view = useStore((s) => s.view);
+  const setView = useStore((s) => s.setView);
 
   const run = useCallback(
     (next: GeneratorParams) => {
@@ -52,7 +56,19 @@ export function App() {
       <main>
         <SettingsPanel key={params ? JSON.stringify(params) : 'initial'} current={params ?? settings.params} busy={status === 'running'} onGenerate={run} />
         <ProgressPanel onRetry={() => run(params ?? settings.params)} />
-        {status === 'ready' && <RetentionView />}
+        {status === 'ready' && (
+          <>
+            <nav aria-label="Views" className="views">
+              {VIEWS.map((v) => (
+                <button key={v.id} type="button" className={v.id === view ? 'tab active' : 'tab'} aria-current={v.id === view ? 'page' : undefined} onClick={() => setView(v.id)}>
+                  {v.label}
+                </button>
+              ))}
+            </nav>
+            {view === 'retention' && <RetentionView />}
+            {view === 'dictionary' && <DictionaryView />}
+          </>
+        )}
       </main>
     </div>
   );

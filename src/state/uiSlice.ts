@@ -1,6 +1,11 @@
 import type { StateCreator } from 'zustand';
 
-export type ViewId = 'retention';
+export type ViewId = 'retention' | 'dictionary';
+
+export const VIEWS: readonly { id: ViewId; label: string }[] = [
+  { id: 'retention', label: 'Retention' },
+  { id: 'dictionary', label: 'Data dictionary' },
+];
 
 export interface UiSlice {
   view: ViewId;
