@@ -1,5 +1,4 @@
 import { dictColumn, float64Column, int32Column, timestampColumn, toIpcStream, type Column } from './arrow/columns';
-import { Growable, GrowableValidity } from './arrow/growable';
 import { CHANNELS, COUNTRIES, EVENT_TYPES, PLATFORMS, TRANSACTION_CATEGORIES } from './vocabulary';
 
 /**
@@ -14,65 +13,127 @@ export const EVENT_TYPE_LABELS: readonly string[] = [...EVENT_TYPES, ...DIRTY_EV
 export const PLATFORM_LABELS: readonly string[] = [...PLATFORMS.labels, ...DIRTY_PLATFORMS];
 export const SOURCE_LABELS: readonly string[] = [...CHANNELS.labels, ...DIRTY_SOURCES];
 
+/** Nulls of the nullable int8 columns are stored as -1 while filling. */
+function validityOf(values: Int8Array): { bitmap: Uint8Array; nullCount: number } {
+  const bitmap = new Uint8Array((values.length + 7) >> 3);
+  let nullCount = 0;
+  for (let i = 0; i < values.length; i++) {
+    if (values[i]! < 0) nullCount++;
+    else bitmap[i >> 3]! |= 1 << (i & 7);
+  }
+  return { bitmap, nullCount };
+}
+
+function clampNulls(values: Int8Array): Int8Array {
+  for (let i = 0; i < values.length; i++) if (values[i]! < 0) values[i] = 0;
+  return values;
+}
+
 /**
- * Column buffers for one chunk of events. Rows are appended field by field into typed
- * arrays; no object is created per event.
+ * Column buffers for one chunk of events: plain typed arrays written by index in the hot
+ * loop (call `reserve` first); no object is created per event.
  */
 export class EventChunkBuilder {
-  readonly eventId = new Growable(Int32Array, 1 << 16);
-  readonly user = new Growable(Int32Array, 1 << 16);
-  readonly account = new Growable(Int32Array, 1 << 16);
-  readonly timeMs = new Growable(Float64Array, 1 << 16);
-  readonly receivedMs = new Growable(Float64Array, 1 << 16);
-  readonly eventType = new Growable(Int8Array, 1 << 16);
-  readonly platform = new Growable(Int8Array, 1 << 16);
-  readonly utmSource = new Growable(Int8Array, 1 << 16);
-  readonly country = new Growable(Int8Array, 1 << 16);
-  readonly countryValid = new GrowableValidity();
-  readonly miles = new Growable(Int32Array, 1 << 16);
-  readonly milesValid = new GrowableValidity();
-  readonly category = new Growable(Int8Array, 1 << 16);
-  readonly categoryValid = new GrowableValidity();
-  readonly adoption = new Growable(Float64Array, 1 << 16);
+  n = 0;
+  private capacity: number;
+  eventId: Int32Array;
+  user: Int32Array;
+  account: Int32Array;
+  timeMs: Float64Array;
+  receivedMs: Float64Array;
+  eventType: Int8Array;
+  platform: Int8Array;
+  utmSource: Int8Array;
+  /** -1 = NULL. */
+  country: Int8Array;
+  miles: Int32Array;
+  /** -1 = NULL (then miles_amount is NULL too). */
+  category: Int8Array;
+  adoption: Float64Array;
 
-  get length(): number {
-    return this.eventId.length;
+  constructor(capacity = 1 << 17) {
+    this.capacity = capacity;
+    this.eventId = new Int32Array(capacity);
+    this.user = new Int32Array(capacity);
+    this.account = new Int32Array(capacity);
+    this.timeMs = new Float64Array(capacity);
+    this.receivedMs = new Float64Array(capacity);
+    this.eventType = new Int8Array(capacity);
+    this.platform = new Int8Array(capacity);
+    this.utmSource = new Int8Array(capacity);
+    this.country = new Int8Array(capacity);
+    this.miles = new Int32Array(capacity);
+    this.category = new Int8Array(capacity);
+    this.adoption = new Float64Array(capacity);
   }
 
-  /** Appends a copy of row `i` (an exact re-send, same event_id). */
+  get length(): number {
+    return this.n;
+  }
+
+  /** Makes room for `rows` more rows. */
+  reserve(rows: number): void {
+    if (this.n + rows <= this.capacity) return;
+    let next = this.capacity * 2;
+    while (next < this.n + rows) next *= 2;
+    const grow = <T extends Int8Array | Int32Array | Float64Array>(a: T): T => {
+      const b = new (a.constructor as new (n: number) => T)(next);
+      b.set(a as never);
+      return b;
+    };
+    this.eventId = grow(this.eventId);
+    this.user = grow(this.user);
+    this.account = grow(this.account);
+    this.timeMs = grow(this.timeMs);
+    this.receivedMs = grow(this.receivedMs);
+    this.eventType = grow(this.eventType);
+    this.platform = grow(this.platform);
+    this.utmSource = grow(this.utmSource);
+    this.country = grow(this.country);
+    this.miles = grow(this.miles);
+    this.category = grow(this.category);
+    this.adoption = grow(this.adoption);
+    this.capacity = next;
+  }
+
+  /** Appends a copy of row `i` (an exact re-send, same event_id). Needs one reserved row. */
   duplicate(i: number): void {
-    this.eventId.push(this.eventId.at(i));
-    this.user.push(this.user.at(i));
-    this.account.push(this.account.at(i));
-    this.timeMs.push(this.timeMs.at(i));
-    this.receivedMs.push(this.receivedMs.at(i));
-    this.eventType.push(this.eventType.at(i));
-    this.platform.push(this.platform.at(i));
-    this.utmSource.push(this.utmSource.at(i));
-    this.country.push(this.country.at(i));
-    this.countryValid.push(this.countryValid.at(i));
-    this.miles.push(this.miles.at(i));
-    this.milesValid.push(this.milesValid.at(i));
-    this.category.push(this.category.at(i));
-    this.categoryValid.push(this.categoryValid.at(i));
-    this.adoption.push(this.adoption.at(i));
+    const j = this.n++;
+    this.eventId[j] = this.eventId[i]!;
+    this.user[j] = this.user[i]!;
+    this.account[j] = this.account[i]!;
+    this.timeMs[j] = this.timeMs[i]!;
+    this.receivedMs[j] = this.receivedMs[i]!;
+    this.eventType[j] = this.eventType[i]!;
+    this.platform[j] = this.platform[i]!;
+    this.utmSource[j] = this.utmSource[i]!;
+    this.country[j] = this.country[i]!;
+    this.miles[j] = this.miles[i]!;
+    this.category[j] = this.category[i]!;
+    this.adoption[j] = this.adoption[i]!;
   }
 
   /** Arrow IPC of the chunk; `userIds` and `customerIds` are the chunk's dictionaries. */
   toIpc(userIds: readonly string[], customerIds: readonly string[]): Uint8Array {
+    const n = this.n;
+    // Views, not copies: the IPC writer copies every buffer into its output anyway.
+    const category = this.category.subarray(0, n);
+    const categoryValidity = validityOf(category);
+    const country = this.country.subarray(0, n);
+    const countryValidity = validityOf(country);
     const columns: Column[] = [
-      int32Column('event_id', this.eventId.take()),
-      dictColumn('user_id', 0, userIds, this.user.take()),
-      dictColumn('customer_id', 1, customerIds, this.account.take()),
-      timestampColumn('event_time', this.timeMs.take()),
-      dictColumn('event_type', 2, EVENT_TYPE_LABELS, this.eventType.take()),
-      dictColumn('platform', 3, PLATFORM_LABELS, this.platform.take()),
-      dictColumn('utm_source', 4, SOURCE_LABELS, this.utmSource.take()),
-      dictColumn('country', 5, COUNTRIES, this.country.take(), this.countryValid.take()),
-      int32Column('miles_amount', this.miles.take(), this.milesValid.take()),
-      dictColumn('transaction_category', 6, TRANSACTION_CATEGORIES, this.category.take(), this.categoryValid.take()),
-      float64Column('feature_adoption_score', this.adoption.take()),
-      timestampColumn('received_at', this.receivedMs.take()),
+      int32Column('event_id', this.eventId.subarray(0, n)),
+      dictColumn('user_id', 0, userIds, this.user.subarray(0, n)),
+      dictColumn('customer_id', 1, customerIds, this.account.subarray(0, n)),
+      timestampColumn('event_time', this.timeMs.subarray(0, n)),
+      dictColumn('event_type', 2, EVENT_TYPE_LABELS, this.eventType.subarray(0, n)),
+      dictColumn('platform', 3, PLATFORM_LABELS, this.platform.subarray(0, n)),
+      dictColumn('utm_source', 4, SOURCE_LABELS, this.utmSource.subarray(0, n)),
+      dictColumn('country', 5, COUNTRIES, clampNulls(country), countryValidity),
+      int32Column('miles_amount', this.miles.subarray(0, n), categoryValidity),
+      dictColumn('transaction_category', 6, TRANSACTION_CATEGORIES, clampNulls(category), categoryValidity),
+      float64Column('feature_adoption_score', this.adoption.subarray(0, n)),
+      timestampColumn('received_at', this.receivedMs.subarray(0, n)),
     ];
     return toIpcStream(columns);
   }

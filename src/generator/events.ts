@@ -7,6 +7,11 @@ import { CHANNELS, COUNTRIES, EVENT_TYPE_INDEX, EVENT_TYPE_WEIGHTS, EVENT_TYPES,
 const COUNTRY_INDEX = new Map(COUNTRIES.map((c, i) => [c, i]));
 const EARN_CATEGORIES = 4; // the first four TRANSACTION_CATEGORIES are ways to earn
 const REDEMPTION_CATEGORY = TRANSACTION_CATEGORIES.indexOf('reward_redemption');
+const MILES_EARNED = EVENT_TYPE_INDEX.miles_earned;
+const MILES_REDEEMED = EVENT_TYPE_INDEX.miles_redeemed;
+const REWARD_SEARCH = EVENT_TYPE_INDEX.reward_search;
+/** Exponential gaps between events of a session (mean 100 s), tabulated at 4096 quantiles. */
+const GAP_SECONDS = Int32Array.from({ length: 4096 }, (_, i) => Math.floor(-100 * Math.log(1 - (i + 0.5) / 4096)));
 const RETENTION_SIGNALS = [EVENT_TYPE_INDEX.evidence_upload, EVENT_TYPE_INDEX.monitoring_run, EVENT_TYPE_INDEX.report_view];
 
 /** Index of a value's dirty spelling in the chunk dictionaries, by clean index (-1 = none). */
@@ -115,6 +120,8 @@ export function simulateUserEvents(
   const messyLabel = new Occurrence(dirt, plan.dirtyLabel);
   const nullCountry = new Occurrence(dirt, plan.nullCountry);
   const late = new Occurrence(dirt, plan.late);
+  const campaigns = clock.campaignDays;
+  let campaignIndex = 0;
   let balance = 0;
   let day = firstDay;
   let span = 0;
@@ -156,16 +163,19 @@ export function simulateUserEvents(
     firstOfLife = false;
     const adoption = Math.min(1, baseAdoption + 0.25 * (1 - Math.exp(-tenure / 90)));
     const logged = plan.missingDays.has(day) ? 0.1 : 1;
+    const dayMs = day * MS_PER_DAY;
+    // Room for every event of the day, its possible double redemption and re-send.
+    out.reserve(3 * n);
     for (let k = 0; k < n && second < SECONDS_PER_DAY; k++) {
       let type = rng.pick(mix);
       let miles = 0;
       let category = -1;
       let copies = 1;
-      if (type === EVENT_TYPE_INDEX.miles_earned) {
+      if (type === MILES_EARNED) {
         miles = 5 * Math.round((10 + rng.exponential(1 / 110)) / 5);
         category = rng.int(EARN_CATEGORIES);
         balance += miles;
-      } else if (type === EVENT_TYPE_INDEX.miles_redeemed) {
+      } else if (type === MILES_REDEEMED) {
         // Redemption follows balance: without enough miles the user only searches rewards.
         const amount = rng.bernoulli(0.3) ? 100 * Math.floor(balance / 100) : 100 * (1 + rng.int(4));
         if (amount > 0 && balance >= amount) {
@@ -173,42 +183,45 @@ export function simulateUserEvents(
           category = REDEMPTION_CATEGORY;
           copies = rng.bernoulli(DOUBLE_REDEMPTION) ? 2 : 1;
           balance -= amount * copies;
-        } else type = EVENT_TYPE_INDEX.reward_search;
+        } else type = REWARD_SEARCH;
       }
-      const time = Math.max(user.createdMs, day * MS_PER_DAY + second * 1000 + rng.int(1000));
-      const platform = rng.bernoulli(0.92) ? user.platform : rng.pick(PLATFORMS.cumulative);
-      const value = Math.round(1000 * Math.max(0, Math.min(1, adoption + 0.05 * rng.normal()))) / 1000;
+      // One 32-bit draw gives the millisecond jitter (10 bits), a session break (7 bits) and
+      // the gap to the next event (12 bits, from a table): no logarithm per event.
+      const bits = rng.uint32();
+      const time = Math.max(user.createdMs, dayMs + second * 1000 + (bits & 1023));
+      const p = rng.float();
+      const platform = p < 0.92 ? user.platform : Math.min(2, Math.floor((p - 0.92) * 37.5));
+      const value = Math.round(1000 * Math.max(0, Math.min(1, adoption + 0.17 * (rng.float() - 0.5)))) / 1000;
       for (let copy = 0; copy < copies; copy++) {
         const id = nextEventId++;
         if (logged < 1 && !dirt.bernoulli(logged)) continue;
         const messy = messyLabel.hit();
-        out.eventId.push(id);
-        out.user.push(user.userSlot);
-        out.account.push(account.accountSlot);
-        out.timeMs.push(time + copy * 1000 * (1 + rng.int(30)));
+        const i = out.n++;
+        out.eventId[i] = id;
+        out.user[i] = user.userSlot;
+        out.account[i] = account.accountSlot;
+        out.timeMs[i] = time + copy * 1000 * (1 + (bits >>> 27));
         // Ingestion lag: seconds, from a hash of the id (no draw per event); days when late.
-        out.receivedMs.push(time + (late.hit() ? (2 + dirt.int(8)) * MS_PER_DAY : 1000 + (Math.imul(id, 0x9e3779b1) >>> 0) % 120_000));
-        out.eventType.push(messy && DIRTY_TYPE[type]! >= 0 ? DIRTY_TYPE[type]! : type);
-        out.platform.push(messy && DIRTY_PLATFORM[platform]! >= 0 ? DIRTY_PLATFORM[platform]! : platform);
-        out.utmSource.push(messy && DIRTY_SOURCE[account.channel]! >= 0 ? DIRTY_SOURCE[account.channel]! : account.channel);
-        out.country.push(countryIndex);
-        out.countryValid.push(!nullCountry.hit());
-        out.miles.push(miles);
-        out.milesValid.push(category >= 0);
-        out.category.push(Math.max(0, category));
-        out.categoryValid.push(category >= 0);
-        out.adoption.push(value);
-        if (duplicate.hit()) out.duplicate(out.length - 1);
+        out.receivedMs[i] = time + (late.hit() ? (2 + dirt.int(8)) * MS_PER_DAY : 1000 + (Math.imul(id, 0x9e3779b1) >>> 0) % 120_000);
+        out.eventType[i] = messy && DIRTY_TYPE[type]! >= 0 ? DIRTY_TYPE[type]! : type;
+        out.platform[i] = messy && DIRTY_PLATFORM[platform]! >= 0 ? DIRTY_PLATFORM[platform]! : platform;
+        out.utmSource[i] = messy && DIRTY_SOURCE[account.channel]! >= 0 ? DIRTY_SOURCE[account.channel]! : account.channel;
+        out.country[i] = nullCountry.hit() ? -1 : countryIndex;
+        out.miles[i] = miles;
+        out.category[i] = category;
+        out.adoption[i] = value;
+        if (duplicate.hit()) out.duplicate(i);
       }
       // Within a day, events cluster in sessions: short gaps, sometimes a long break.
-      second += rng.bernoulli(0.12) ? 1800 + rng.int(3 * 3600) : 5 + Math.floor(rng.exponential(1 / 100));
+      second += ((bits >>> 10) & 127) < 15 ? 1800 + ((bits >>> 17) % 10_800) : 5 + GAP_SECONDS[bits >>> 20]!;
     }
     // Novelty: new users are more active in their first weeks.
     const p = Math.max(0.005, Math.min(0.95, pActive * intensity * (0.65 + 0.5 * Math.exp(-tenure / 40))));
     const next = day + 1 + rng.geometric(p);
     // A campaign also reaches users drifting away within their life: a long gap ahead.
-    const campaign = clock.campaignDays.find((c) => c > day + 14 && c < next);
-    day = campaign !== undefined && rng.bernoulli(CAMPAIGN_RESPONSE) ? campaign : next;
+    while (campaignIndex < campaigns.length && campaigns[campaignIndex]! <= day + 14) campaignIndex++;
+    const campaign = campaigns[campaignIndex];
+    day = campaign !== undefined && campaign < next && rng.bernoulli(CAMPAIGN_RESPONSE) ? campaign : next;
   }
   return nextEventId;
 }
