@@ -33,6 +33,8 @@ export async function runSession(params: GeneratorParams, options: SessionOption
   const { bundle } = options;
   const store = useStore.getState();
   const runId = store.beginRun(params);
+  const controller = new AbortController();
+  store.setAbort(runId, () => controller.abort());
   const setStage = (id: string, patch: Parameters<typeof store.setStage>[2]) => store.setStage(runId, id, patch);
   let current: string | null = null;
   const start = (id: string, label: string) => {
@@ -48,6 +50,7 @@ export async function runSession(params: GeneratorParams, options: SessionOption
     start(STAGE.engine, 'Starting DuckDB-WASM');
     const engine = await getEngine(bundle);
     store.setEngine(runId, { bundle: engine.bundle, version: engine.version });
+    controller.signal.addEventListener('abort', () => void engine.connector.cancel());
     done(STAGE.engine, { detail: `${engine.version}, ${engine.bundle} bundle` });
 
     start(STAGE.generate, 'Generating the synthetic company');
@@ -55,6 +58,7 @@ export async function runSession(params: GeneratorParams, options: SessionOption
     const loader = new TableLoader(engine.connector);
     const generated = new Map<string, number>();
     const result = await generateInWorker(params, {
+      signal: controller.signal,
       onChunk: async (chunk) => {
         // Hashed before loading: the load transfers the buffer away.
         if (options.hashChunks) store.addChunkHash(runId, chunk.table, await sha256Hex(chunk.ipc));
@@ -71,6 +75,7 @@ export async function runSession(params: GeneratorParams, options: SessionOption
     current = null;
     const pipeline = await runPipeline(engine.connector, SQL_MODELS, {
       sources: PIPELINE_SOURCES,
+      signal: controller.signal,
       onEvent: (event) => {
         if (event.type === 'start') {
           for (const model of event.order.filter((m) => m.layer !== 'checks')) {
@@ -89,6 +94,12 @@ export async function runSession(params: GeneratorParams, options: SessionOption
     done(STAGE.checks, { count: pipeline.checks.length, detail: `${pipeline.checks.length - failed} of ${pipeline.checks.length} passed` });
     store.completeRun(runId, new QueryService(engine.connector), pipeline.checks);
   } catch (error) {
+    if (controller.signal.aborted) {
+      // Nothing half-loaded stays behind: the partial database goes with its worker.
+      await resetEngine();
+      store.markCancelled(runId);
+      return;
+    }
     const isModel = error instanceof ModelFailedError && SQL_MODELS.some((m) => m.name === error.model && m.layer !== 'checks');
     const stageId = isModel ? `model:${error.model}` : current;
     store.failRun(runId, stageId, errorMessage(error));

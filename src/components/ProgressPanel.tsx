@@ -16,13 +16,15 @@ export function formatMs(ms: number): string {
   return ms < 1000 ? `${Math.round(ms)} ms` : `${(ms / 1000).toFixed(2)} s`;
 }
 
-const ICON: Record<Stage['status'], string> = { pending: '○', running: '◐', done: '●', error: '✕' };
+const ICON: Record<Stage['status'], string> = { pending: '○', running: '◐', done: '●', error: '✕', cancelled: '◌' };
+const TITLE: Record<string, string> = { running: 'Preparing data…', error: 'Something went wrong', cancelled: 'Cancelled', ready: 'Data ready', idle: 'Starting…' };
 
 /** Every stage of the run with its counts and elapsed time; failures with a retry. */
 export function ProgressPanel({ onRetry }: { onRetry: () => void }) {
   const stages = useStore((s) => s.stages);
   const status = useStore((s) => s.status);
   const error = useStore((s) => s.error);
+  const cancelRun = useStore((s) => s.cancelRun);
   const now = useNow(status === 'running');
   const [open, setOpen] = useState(true);
   const total = stages.reduce((t, s) => t + (s.startedAt !== null && s.endedAt !== null && !s.id.startsWith('load') ? s.endedAt - s.startedAt : 0), 0);
@@ -30,13 +32,26 @@ export function ProgressPanel({ onRetry }: { onRetry: () => void }) {
   return (
     <section className="progress" aria-label="Progress" aria-live="polite" data-status={status}>
       <header>
-        <h2>{status === 'running' ? 'Preparing data…' : status === 'error' ? 'Something went wrong' : 'Data ready'}</h2>
+        <h2>{TITLE[status]}</h2>
+        {status === 'running' && (
+          <button type="button" className="secondary" onClick={cancelRun}>
+            Cancel
+          </button>
+        )}
         {status === 'ready' && (
           <button type="button" className="link" onClick={() => setOpen(!open)} aria-expanded={open}>
             {open ? 'Hide steps' : `Show steps (${formatMs(total)})`}
           </button>
         )}
       </header>
+      {status === 'cancelled' && (
+        <div role="status" className="notice">
+          <p>The run was cancelled before the data was ready; nothing was kept.</p>
+          <button type="button" onClick={onRetry}>
+            Generate again
+          </button>
+        </div>
+      )}
       {error && (
         <div role="alert" className="error">
           <p>{error.message}</p>

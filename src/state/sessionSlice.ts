@@ -3,7 +3,7 @@ import type { QueryService } from '../engine/queryService';
 import type { GeneratorParams } from '../generator/params';
 import type { CheckResult } from '../pipeline/runner';
 
-export type StageStatus = 'pending' | 'running' | 'done' | 'error';
+export type StageStatus = 'pending' | 'running' | 'done' | 'error' | 'cancelled';
 
 /** One line of the progress panel: a stage with its counts and timing. */
 export interface Stage {
@@ -18,7 +18,7 @@ export interface Stage {
   detail: string | null;
 }
 
-export type SessionStatus = 'idle' | 'running' | 'ready' | 'error';
+export type SessionStatus = 'idle' | 'running' | 'ready' | 'error' | 'cancelled';
 
 export interface SessionSlice {
   status: SessionStatus;
@@ -40,6 +40,12 @@ export interface SessionSlice {
   setEngine(runId: number, engine: { bundle: string; version: string }): void;
   completeRun(runId: number, queries: QueryService, checks: CheckResult[]): void;
   failRun(runId: number, stageId: string | null, message: string): void;
+  /** Cancels the run in progress, if any. */
+  cancelRun(): void;
+  /** Set by the run in progress: aborts it. */
+  abortRun: (() => void) | null;
+  setAbort(runId: number, abort: (() => void) | null): void;
+  markCancelled(runId: number): void;
 }
 
 const emptyStage = (id: string, label: string): Stage => ({ id, label, status: 'pending', startedAt: null, endedAt: null, count: null, detail: null });
@@ -83,12 +89,28 @@ export const createSessionSlice: StateCreator<SessionSlice, [], [], SessionSlice
     if (get().runId === runId) set({ engine });
   },
   completeRun(runId, queries, checks) {
-    if (get().runId === runId) set({ status: 'ready', queries, checks });
+    if (get().runId === runId) set({ status: 'ready', queries, checks, abortRun: null });
+  },
+  abortRun: null,
+  setAbort(runId, abort) {
+    if (get().runId === runId) set({ abortRun: abort });
+  },
+  cancelRun() {
+    get().abortRun?.();
+  },
+  markCancelled(runId) {
+    if (get().runId !== runId) return;
+    set((state) => ({
+      status: 'cancelled',
+      abortRun: null,
+      stages: state.stages.map((s) => (s.status === 'running' ? { ...s, status: 'cancelled', endedAt: performance.now() } : s)),
+    }));
   },
   failRun(runId, stageId, message) {
     if (get().runId !== runId) return;
     set((state) => ({
       status: 'error',
+      abortRun: null,
       error: { stageId, message },
       stages: state.stages.map((s) => (s.status === 'running' ? { ...s, status: 'error', endedAt: performance.now() } : s)),
     }));
