@@ -12,6 +12,8 @@
 -- @col miles_amount: Miles earned or redeemed; NULL for other events.
 -- @col transaction_category: Category of a miles transaction; NULL for other events.
 -- @col feature_adoption_score: 0 to 1 composite adoption score of the user at the time of the event.
+-- @col received_at: When the event reached the warehouse, UTC.
+-- @col is_late_arrival: TRUE when the event arrived more than a day after it happened.
 SELECT
   event_id,
   trim(user_id) AS user_id,
@@ -24,9 +26,13 @@ SELECT
   upper(trim(country)) AS country,
   miles_amount,
   lower(trim(transaction_category)) AS transaction_category,
-  feature_adoption_score
+  feature_adoption_score,
+  CAST(received_at AS TIMESTAMP) AS received_at,
+  received_at > event_time + INTERVAL 1 DAY AS is_late_arrival
 FROM events
 WHERE user_id IS NOT NULL
   AND event_time IS NOT NULL
   AND CAST(event_time AS DATE) <= (SELECT as_of_date FROM run_params)
+  AND lower(trim(event_type)) IN ('evidence_upload', 'monitoring_run', 'report_view', 'user_invite', 'integration_connect', 'api_call',
+                                  'premium_feature_trial', 'miles_earned', 'miles_redeemed', 'share', 'like', 'reward_search')
 QUALIFY row_number() OVER (PARTITION BY event_id ORDER BY event_time) = 1

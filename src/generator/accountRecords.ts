@@ -17,6 +17,8 @@ const MESSY_PRIORITY = [PRIORITY_LABELS.indexOf('LOW '), -1, PRIORITY_LABELS.ind
 function amountText(value: number, dirt: Rng, dirtRate: number): string {
   const plain = value.toFixed(2);
   if (!dirt.bernoulli(dirtRate * 4)) return plain;
+  // A few cells hold no number at all: those invoices can only be rejected.
+  if (dirt.bernoulli(0.02)) return 'N/A';
   return value >= 1000 ? value.toLocaleString('en-US', { minimumFractionDigits: 2, maximumFractionDigits: 2 }) : `$${plain}`;
 }
 

@@ -55,7 +55,7 @@ export function dirtPlan(seed: number, window: SimulationWindow, dirtRate: numbe
   const count = Math.round(dirtRate * 400);
   const span = window.lastObservedDay - window.startDay + 1;
   while (missingDays.size < Math.min(count, Math.floor(span / 10))) missingDays.add(window.startDay + rng.int(span));
-  return { duplicate: dirtRate, dirtyLabel: 2 * dirtRate, nullCountry: dirtRate / 2, late: 2 * dirtRate, missingDays };
+  return { duplicate: dirtRate, dirtyLabel: 2 * dirtRate, nullCountry: dirtRate / 2, late: 2 * dirtRate, junk: dirtRate / 20, missingDays };
 }
 
 /**

@@ -5,7 +5,9 @@ import { CHANNELS, COUNTRIES, EVENT_TYPES, PLATFORMS, TRANSACTION_CATEGORIES } f
  * Dirty spellings a careless export produces (story 9): they sit in the dictionaries after
  * the clean values, so making a value dirty is only a change of index.
  */
-export const DIRTY_EVENT_TYPES = ['Report_View ', ' API_CALL', 'Miles_Earned', 'like '] as const;
+export const DIRTY_EVENT_TYPES = ['Report_View ', ' API_CALL', 'Miles_Earned', 'like ', 'qa_test_ping'] as const;
+/** An internal test event that leaked into the export: no cleaning can make it a real event. */
+export const JUNK_EVENT_TYPE = EVENT_TYPES.length + DIRTY_EVENT_TYPES.indexOf('qa_test_ping');
 export const DIRTY_PLATFORMS = ['ios', ' Android', 'WEB '] as const;
 export const DIRTY_SOURCES = ['Organic ', 'PAID'] as const;
 

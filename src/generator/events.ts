@@ -1,5 +1,5 @@
 import { MS_PER_DAY, weekday } from './calendar';
-import { DIRTY_EVENT_TYPES, DIRTY_PLATFORMS, DIRTY_SOURCES, type EventChunkBuilder } from './eventColumns';
+import { DIRTY_EVENT_TYPES, DIRTY_PLATFORMS, DIRTY_SOURCES, type EventChunkBuilder, JUNK_EVENT_TYPE } from './eventColumns';
 import type { UsageSpan } from './lifecycle';
 import { cumulative, Occurrence, Rng } from './prng';
 import { CHANNELS, COUNTRIES, EVENT_TYPE_INDEX, EVENT_TYPE_WEIGHTS, EVENT_TYPES, PLATFORMS, TRANSACTION_CATEGORIES } from './vocabulary';
@@ -65,6 +65,8 @@ export interface DirtPlan {
   dirtyLabel: number;
   nullCountry: number;
   late: number;
+  /** Leaked internal test events, which the cleaning layer must reject. */
+  junk: number;
   missingDays: ReadonlySet<number>;
 }
 
@@ -120,6 +122,7 @@ export function simulateUserEvents(
   const messyLabel = new Occurrence(dirt, plan.dirtyLabel);
   const nullCountry = new Occurrence(dirt, plan.nullCountry);
   const late = new Occurrence(dirt, plan.late);
+  const junk = new Occurrence(dirt, plan.junk);
   const campaigns = clock.campaignDays;
   let campaignIndex = 0;
   let balance = 0;
@@ -203,7 +206,7 @@ export function simulateUserEvents(
         out.timeMs[i] = time + copy * 1000 * (1 + (bits >>> 27));
         // Ingestion lag: seconds, from a hash of the id (no draw per event); days when late.
         out.receivedMs[i] = time + (late.hit() ? (2 + dirt.int(8)) * MS_PER_DAY : 1000 + (Math.imul(id, 0x9e3779b1) >>> 0) % 120_000);
-        out.eventType[i] = messy && DIRTY_TYPE[type]! >= 0 ? DIRTY_TYPE[type]! : type;
+        out.eventType[i] = junk.hit() ? JUNK_EVENT_TYPE : messy && DIRTY_TYPE[type]! >= 0 ? DIRTY_TYPE[type]! : type;
         out.platform[i] = messy && DIRTY_PLATFORM[platform]! >= 0 ? DIRTY_PLATFORM[platform]! : platform;
         out.utmSource[i] = messy && DIRTY_SOURCE[account.channel]! >= 0 ? DIRTY_SOURCE[account.channel]! : account.channel;
         out.country[i] = nullCountry.hit() ? -1 : countryIndex;

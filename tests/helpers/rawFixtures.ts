@@ -1,5 +1,6 @@
 import { quoteLiteral } from '../../src/engine/connector';
-import type { NodeDb } from './nodeDb';
+import { RAW_TABLES } from '../../src/generator/rawTables';
+import { loadGenerated, type NodeDb } from './nodeDb';
 
 /** Hand-written raw rows, in the generator's column layout, for worked examples. */
 export interface FixtureEvent {
@@ -13,17 +14,28 @@ export interface FixtureEvent {
 
 const lit = (v: string | number | null) => (v === null ? 'NULL' : typeof v === 'number' ? String(v) : quoteLiteral(v));
 
+/**
+ * Every raw table, empty but with exactly the generator's column types (taken from a
+ * one-account dataset), so hand-written fixtures meet the same schema as generated data.
+ */
+export async function createEmptyRawTables(db: NodeDb, asOf: string): Promise<void> {
+  await loadGenerated(db, { preset: 'tiny', accounts: 1, seed: 1 });
+  for (const table of RAW_TABLES) await db.exec(`DELETE FROM ${table}`);
+  await db.exec(`UPDATE run_params SET as_of_date = DATE ${quoteLiteral(asOf)}`);
+}
+
 export async function createRawTables(db: NodeDb, events: FixtureEvent[], asOf: string): Promise<void> {
+  await createEmptyRawTables(db, asOf);
   const users = [...new Set(events.map((e) => e.user))];
-  await db.exec(`CREATE OR REPLACE TABLE customers AS SELECT * FROM (VALUES ('C000001', 'Acme', 'SaaS', 'EU', 'DE', 'organic', 'Web', TIMESTAMP '2024-01-01 00:00:00', 'Starter', 'SMB'))
-    AS t(customer_id, company_name, industry, region, country, acquisition_channel, signup_platform, signup_at, plan_at_signup, segment)`);
-  await db.exec(`CREATE OR REPLACE TABLE users AS SELECT * FROM (VALUES ${users
-    .map((u) => `(${lit(u)}, 'C000001', TIMESTAMP '2024-01-01 00:00:00', 'Web', 'DE')`)
-    .join(', ')}) AS t(user_id, customer_id, created_at, platform, country)`);
-  await db.exec(`CREATE OR REPLACE TABLE events AS SELECT event_id::INTEGER AS event_id, user_id, customer_id, event_time::TIMESTAMP AS event_time, event_type, platform, utm_source, country,
-      miles_amount::INTEGER AS miles_amount, transaction_category::VARCHAR AS transaction_category, feature_adoption_score::DOUBLE AS feature_adoption_score
-    FROM (VALUES ${events
-      .map((e) => `(${e.id}, ${lit(e.user)}, ${lit(e.customer ?? 'C000001')}, ${lit(e.at)}, ${lit(e.type ?? 'report_view')}, 'Web', 'organic', 'DE', ${lit(e.miles ?? null)}, ${lit(e.miles === undefined ? null : 'travel')}, 0.5)`)
-      .join(', ')}) AS t(event_id, user_id, customer_id, event_time, event_type, platform, utm_source, country, miles_amount, transaction_category, feature_adoption_score)`);
-  await db.exec(`CREATE OR REPLACE TABLE run_params AS SELECT DATE '2024-01-01' AS window_start, DATE '2025-12-31' AS window_end, DATE ${quoteLiteral(asOf)} AS as_of_date, 1::UBIGINT AS seed, 'tiny' AS preset`);
+  await db.exec(`INSERT INTO customers BY NAME SELECT 'C000001' AS customer_id, 'Acme' AS company_name, 'SaaS' AS industry, 'EU' AS region, 'DE' AS country,
+    'organic' AS acquisition_channel, 'Web' AS signup_platform, TIMESTAMP '2024-01-01 00:00:00' AS signup_at, 'Starter' AS plan_at_signup, 'SMB' AS segment`);
+  for (const u of users) {
+    await db.exec(`INSERT INTO users BY NAME SELECT ${lit(u)} AS user_id, 'C000001' AS customer_id, TIMESTAMP '2024-01-01 00:00:00' AS created_at, 'Web' AS platform, 'DE' AS country`);
+  }
+  for (const e of events) {
+    await db.exec(`INSERT INTO events BY NAME SELECT ${e.id} AS event_id, ${lit(e.user)} AS user_id, ${lit(e.customer ?? 'C000001')} AS customer_id,
+      TIMESTAMP ${lit(e.at)} AS event_time, ${lit(e.type ?? 'report_view')} AS event_type, 'Web' AS platform, 'organic' AS utm_source, 'DE' AS country,
+      ${lit(e.miles ?? null)} AS miles_amount, ${lit(e.miles === undefined ? null : 'travel')} AS transaction_category, 0.5 AS feature_adoption_score,
+      TIMESTAMP ${lit(e.at)} + INTERVAL 1 MINUTE AS received_at`);
+  }
 }

@@ -23,7 +23,10 @@ describe('pipeline runner on the real sql/ files (DuckDB-WASM, Node bindings)', 
       const [{ n }] = (await rows(db, `SELECT count(*) AS n FROM ${m.name}`)) as [{ n: number }];
       expect(m.rows, m.name).toBe(n);
     }
-    expect(result.models.find((m) => m.name === 'stg_events')!.rows).toBe(events[0]!.n);
+    // Every distinct raw event is either staged or rejected with a reason, never lost.
+    const rejected = await rows(db, `SELECT count(DISTINCT row_key) AS n FROM stg_rejects WHERE source_table = 'events'`);
+    expect(rejected[0]!.n).toBeGreaterThan(0);
+    expect(result.models.find((m) => m.name === 'stg_events')!.rows + Number(rejected[0]!.n)).toBe(events[0]!.n);
     expect(result.checks.length).toBe(SQL_MODELS.filter((m) => m.layer === 'checks').length);
     expect(result.checks.filter((c) => c.status !== 'pass')).toEqual([]);
     const stored = await rows(db, `SELECT status, count(*) AS n FROM dq_results GROUP BY status`);

@@ -113,8 +113,8 @@ describe('planted stories (seed 7, 6 000 accounts)', () => {
   it('6. first-month net revenue of subscription-acquired accounts halves from Q1 2024 to Q1 2025', async () => {
     const q = await rows(db, `WITH inv AS (
         SELECT invoice_id, customer_id, issued_at, transaction_type, discount_id,
-          CAST(replace(replace(gross_amount, ',', ''), '$', '') AS DOUBLE) AS gross,
-          CAST(replace(replace(net_amount, ',', ''), '$', '') AS DOUBLE) AS net,
+          TRY_CAST(replace(replace(gross_amount, ',', ''), '$', '') AS DOUBLE) AS gross,
+          TRY_CAST(replace(replace(net_amount, ',', ''), '$', '') AS DOUBLE) AS net,
           datediff('month', period_start, period_end + 1) AS months
         FROM invoices),
       firsts AS (SELECT * FROM inv QUALIFY row_number() OVER (PARTITION BY customer_id ORDER BY issued_at, invoice_id) = 1)
@@ -164,10 +164,11 @@ describe('planted stories (seed 7, 6 000 accounts)', () => {
       (SELECT count(*) FROM events WHERE country IS NULL) AS null_countries,
       (SELECT count(*) FROM events WHERE received_at > event_time + INTERVAL 1 DAY) AS late,
       (SELECT count(*) FROM invoices WHERE TRY_CAST(net_amount AS DOUBLE) IS NULL) AS text_amounts,
+      (SELECT count(*) FROM events WHERE event_type = 'qa_test_ping') AS junk_events,
       (SELECT count(*) - count(DISTINCT customer_id) FROM customers) AS repeated_customers`);
     expect(r.dupes! / r.total!).toBeGreaterThan(0.003);
     expect(r.dupes! / r.total!).toBeLessThan(0.007);
-    for (const k of ['messy_types', 'null_countries', 'late', 'text_amounts', 'repeated_customers']) expect(r[k], k).toBeGreaterThan(0);
+    for (const k of ['messy_types', 'null_countries', 'late', 'text_amounts', 'junk_events', 'repeated_customers']) expect(r[k], k).toBeGreaterThan(0);
     const days = await rows(db, `WITH d AS (SELECT CAST(event_time AS DATE) AS day, count(*) AS n FROM events WHERE event_time >= TIMESTAMP '2024-03-01' GROUP BY 1)
       SELECT count(*) FILTER (WHERE n < 0.3 * (SELECT median(n) FROM d)) AS lost FROM d`);
     expect(days[0]!.lost).toBeGreaterThanOrEqual(1);
@@ -184,8 +185,8 @@ describe('planted stories (seed 7, 6 000 accounts)', () => {
            AND i.period_start >= CAST(o.occurred_at AS DATE) AND (o.next_at IS NULL OR i.period_start < CAST(o.next_at AS DATE))
          WHERE i.transaction_type = 'subscription') AS billed_while_cancelled,
         (SELECT count(*) FROM reversals r ANTI JOIN invoices i USING (invoice_id)) AS orphan_reversals,
-        (SELECT count(*) FROM invoices WHERE abs(CAST(replace(replace(gross_amount, ',', ''), '$', '') AS DOUBLE) - CAST(replace(replace(discount_amount, ',', ''), '$', '') AS DOUBLE)
-           - CAST(replace(replace(net_amount, ',', ''), '$', '') AS DOUBLE)) > 0.005) AS broken_totals`);
+        (SELECT count(*) FROM invoices WHERE abs(TRY_CAST(replace(replace(gross_amount, ',', ''), '$', '') AS DOUBLE) - TRY_CAST(replace(replace(discount_amount, ',', ''), '$', '') AS DOUBLE)
+           - TRY_CAST(replace(replace(net_amount, ',', ''), '$', '') AS DOUBLE)) > 0.005) AS broken_totals`);
     expect(r).toEqual({ billed_while_cancelled: 0, orphan_reversals: 0, broken_totals: 0 });
   });
 });
