@@ -12,6 +12,15 @@
 -- @col signup_date: Sign-up date, UTC.
 -- @col plan_at_signup: Free, or the tier whose 14-day trial the account started.
 -- @col segment: SMB, Mid-Market or Enterprise.
+-- @test unique: customer_id
+-- @test not_null: customer_id, signup_at, acquisition_channel, plan_at_signup, segment
+-- @test accepted_values: region = NA, EU, APAC, LATAM
+-- @test accepted_values: acquisition_channel = organic, paid, social, referral
+-- @test accepted_values: signup_platform = iOS, Android, Web
+-- @test accepted_values: industry = FinTech, HealthTech, LegalTech, PropTech, SaaS, HR Tech
+-- @test accepted_values: plan_at_signup = Free, Starter, Growth, Pro, Enterprise
+-- @test accepted_values: segment = SMB, Mid-Market, Enterprise
+-- @warn not_null: country
 SELECT
   trim(customer_id) AS customer_id,
   trim(company_name) AS company_name,

@@ -14,6 +14,14 @@
 -- @col feature_adoption_score: 0 to 1 composite adoption score of the user at the time of the event.
 -- @col received_at: When the event reached the warehouse, UTC.
 -- @col is_late_arrival: TRUE when the event arrived more than a day after it happened.
+-- @test not_null: event_id, user_id, customer_id, event_time, event_type
+-- @test accepted_values: platform = iOS, Android, Web
+-- @test accepted_values: utm_source = organic, paid, social, referral
+-- @test relationships: customer_id -> stg_customers.customer_id
+-- @test expression: miles_amount IS NULL OR miles_amount > 0
+-- @test expression: (miles_amount IS NOT NULL) = (event_type IN ('miles_earned', 'miles_redeemed'))
+-- @test expression: feature_adoption_score BETWEEN 0 AND 1
+-- @warn not_null: country
 SELECT
   event_id,
   trim(user_id) AS user_id,

@@ -13,6 +13,16 @@
 -- @col discount_id: Discount applied, if any.
 -- @col payment_status: paid, late or failed.
 -- @col transaction_type: subscription, add_on or gift.
+-- @test unique: invoice_id
+-- @test not_null: invoice_id, customer_id, issued_at, gross_amount, net_amount
+-- @test accepted_values: payment_status = paid, late, failed
+-- @test accepted_values: transaction_type = subscription, add_on, gift
+-- @test relationships: customer_id -> stg_customers.customer_id
+-- @test relationships: plan_id -> stg_plans.plan_id
+-- @test relationships: discount_id -> stg_discounts.discount_id
+-- @test expression: gross_amount - discount_amount = net_amount
+-- @test expression: period_start <= period_end AND discount_amount >= 0
+-- @test expression: (plan_id IS NULL) = (transaction_type <> 'subscription')
 WITH parsed AS (
   SELECT
     *,

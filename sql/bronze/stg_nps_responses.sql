@@ -4,6 +4,9 @@
 -- @col responded_at: When, UTC.
 -- @col score: Likelihood to recommend, 0 to 10.
 -- @col nps_category: promoter (9-10), passive (7-8) or detractor (0-6).
+-- @test unique: response_id
+-- @test expression: score BETWEEN 0 AND 10
+-- @test relationships: customer_id -> stg_customers.customer_id
 SELECT
   trim(response_id) AS response_id,
   trim(customer_id) AS customer_id,

@@ -8,6 +8,11 @@
 -- @col amount: Deal value, USD per year.
 -- @col sales_owner: Anonymised rep.
 -- @col opportunity_type: expansion or new_business.
+-- @test unique: opp_id
+-- @test accepted_values: stage = prospecting, qualification, proposal, closed_won, closed_lost
+-- @test accepted_values: opportunity_type = expansion, new_business
+-- @test relationships: customer_id -> stg_customers.customer_id
+-- @test expression: created_date <= close_date
 SELECT
   trim(opp_id) AS opp_id,
   trim(customer_id) AS customer_id,

@@ -8,6 +8,9 @@
 -- @col max_seats: Most seats the tier is sold with.
 -- @col mrr_floor: Tier MRR floor (monthly price x min seats).
 -- @col mrr_ceiling: Tier MRR ceiling (monthly price x max seats).
+-- @test unique: plan_id
+-- @test not_null: plan_id, tier, tier_rank, monthly_price
+-- @test expression: mrr_floor <= mrr_ceiling AND min_seats <= max_seats
 SELECT
   trim(plan_id) AS plan_id,
   trim(tier) AS tier,

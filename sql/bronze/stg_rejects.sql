@@ -4,6 +4,7 @@
 -- @col row_key: The row's key, as text (NULL when the key itself is missing).
 -- @col reason: Why the row could not be used.
 -- @col raw_row: The whole raw row, as text.
+-- @warn expression(no_rejected_rows): false
 SELECT 'events' AS source_table, CAST(e.event_id AS VARCHAR) AS row_key,
   CASE WHEN e.user_id IS NULL THEN 'missing user_id'
        WHEN e.event_time IS NULL THEN 'missing event_time'

@@ -4,6 +4,10 @@
 -- @col reversed_at: When the money went back, UTC.
 -- @col amount: Amount reversed, USD.
 -- @col reason: refund, chargeback or unsatisfied_return.
+-- @test unique: reversal_id
+-- @test not_null: reversal_id, invoice_id, reversed_at, amount
+-- @test accepted_values: reason = refund, chargeback, unsatisfied_return
+-- @test expression: amount > 0
 SELECT
   trim(reversal_id) AS reversal_id,
   trim(invoice_id) AS invoice_id,

@@ -8,6 +8,15 @@
 -- @col billing_period: monthly or annual.
 -- @col seats: Seats of the new state.
 -- @col discount_id: Discount applying to the new state, if any.
+-- @test unique: subscription_event_id
+-- @test not_null: customer_id, occurred_at, change_type, plan_from, plan_to
+-- @test accepted_values: change_type = trial_started, trial_converted, trial_expired, upgraded, downgraded, cancelled, reactivated
+-- @test accepted_values: billing_period = monthly, annual
+-- @test relationships: customer_id -> stg_customers.customer_id
+-- @test relationships: plan_to -> stg_plans.plan_id
+-- @test relationships: plan_from -> stg_plans.plan_id
+-- @test relationships: discount_id -> stg_discounts.discount_id
+-- @test expression: seats >= 0
 SELECT
   trim(subscription_event_id) AS subscription_event_id,
   trim(customer_id) AS customer_id,

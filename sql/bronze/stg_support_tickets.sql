@@ -7,6 +7,11 @@
 -- @col is_high_priority: TRUE for high and critical tickets.
 -- @col topic: billing, technical, onboarding, compliance, integration or feature_request.
 -- @col resolution_time: Hours to resolution.
+-- @test unique: ticket_id
+-- @test accepted_values: priority = low, medium, high, critical
+-- @test accepted_values: topic = billing, technical, onboarding, compliance, integration, feature_request
+-- @test relationships: customer_id -> stg_customers.customer_id
+-- @test expression: resolution_time > 0
 SELECT
   trim(ticket_id) AS ticket_id,
   trim(customer_id) AS customer_id,

@@ -4,6 +4,10 @@
 -- @col created_at: When the user was created, UTC.
 -- @col platform: Platform the user signed up on: Web, iOS or Android.
 -- @col country: ISO 3166 country code of the user.
+-- @test unique: user_id
+-- @test not_null: user_id, customer_id, created_at
+-- @test relationships: customer_id -> stg_customers.customer_id
+-- @test accepted_values: platform = iOS, Android, Web
 SELECT
   trim(user_id) AS user_id,
   trim(customer_id) AS customer_id,

@@ -9,6 +9,8 @@
 -- @col cohort_size: Users in the cohort.
 -- @col retention_rate: users_active / cohort_size * 100.
 -- @col is_partial_period: TRUE when period_month is not over at the as-of date.
+-- @test unique: cohort_month, period_number
+-- @test not_null: cohort_month, period_number, period_month, users_active, cohort_size
 WITH params AS (
   SELECT as_of_date, CAST(date_trunc('month', as_of_date) AS DATE) AS as_of_month
   FROM run_params

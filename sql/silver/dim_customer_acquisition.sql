@@ -10,6 +10,9 @@
 -- @col acquisition_quarter: Quarter of the first transaction, like 2024-Q1.
 -- @col first_invoice_id: The first invoice.
 -- @col first_plan_id: Plan of the first subscription invoice, if any.
+-- @test unique: customer_id
+-- @test accepted_values: acquisition_type = subscription, add_on, gift, none
+-- @test expression: (acquisition_type = 'none') = (first_transaction_at IS NULL)
 WITH firsts AS (
   SELECT customer_id, invoice_id, issued_at, transaction_type, plan_id
   FROM stg_invoices

@@ -19,6 +19,9 @@
 -- @col share_events: Number of share events.
 -- @col like_events: Number of like events.
 -- @col reward_search_events: Number of reward_search events.
+-- @test relationships: customer_id -> stg_customers.customer_id
+-- @test expression: first_seen_at <= last_seen_at
+-- @warn expression(no_negative_miles_balance): NOT has_negative_balance
 WITH per_user AS (
   SELECT
     user_id,

@@ -20,6 +20,9 @@
 -- @col unsatisfied_return_amount: Part of reversal_amount reversed as unsatisfied returns.
 -- @col net_after_reversals: net_amount - reversal_amount.
 -- @col monthly_net_revenue: net_after_reversals / months_covered.
+-- @test unique: invoice_id
+-- @test expression: months_covered >= 1
+-- @test relationships: invoice_id -> stg_invoices.invoice_id
 WITH rev AS (
   SELECT invoice_id, sum(amount) AS reversal_amount, sum(amount) FILTER (WHERE reason = 'unsatisfied_return') AS unsatisfied_return_amount
   FROM stg_reversals GROUP BY invoice_id

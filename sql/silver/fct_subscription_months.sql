@@ -11,6 +11,10 @@
 -- @col seats: Seats in force at snapshot_at.
 -- @col is_paying: TRUE when mrr > 0.
 -- @col mrr: Month-end MRR, USD.
+-- @test unique: customer_id, month
+-- @test not_null: customer_id, month, mrr
+-- @test expression: mrr >= 0
+-- @test expression: is_paying = (mrr > 0)
 WITH params AS (SELECT as_of_date FROM run_params),
 accounts AS (
   SELECT customer_id, CAST(date_trunc('month', min(valid_from)) AS DATE) AS first_month

@@ -16,6 +16,9 @@
 -- @col discount_percent: Percent off while the discount lasts (0 without one).
 -- @col discount_until: When a time-limited discount (welcome, promo) ends; NULL when it lasts as long as the state.
 -- @col list_mrr: Monthly value of the state at list price, USD.
+-- @test not_null: customer_id, valid_from, plan_id
+-- @test expression: valid_to IS NULL OR valid_to >= valid_from
+-- @test expression: list_mrr >= 0
 WITH ordered AS (
   SELECT
     s.*,

@@ -1,3 +1,4 @@
+import { expandGenericTests } from './genericTests';
 import { parseSqlModel, type SqlModel } from './sqlModel';
 
 /**
@@ -6,6 +7,9 @@ import { parseSqlModel, type SqlModel } from './sqlModel';
  */
 const files = import.meta.glob('../../sql/**/*.sql', { query: '?raw', import: 'default', eager: true }) as Record<string, string>;
 
-export const SQL_MODELS: readonly SqlModel[] = Object.entries(files)
+const parsed = Object.entries(files)
   .map(([path, text]) => parseSqlModel({ path: path.replace(/^(\.\.\/)+/, ''), text }))
   .sort((a, b) => a.path.localeCompare(b.path));
+
+/** Every model and check: the files, plus the checks their headers declare. */
+export const SQL_MODELS: readonly SqlModel[] = [...parsed, ...expandGenericTests(parsed)];

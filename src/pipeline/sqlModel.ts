@@ -1,3 +1,5 @@
+import { type GenericTest, parseGenericTest } from './genericTests';
+
 /** The layers of the pipeline, in the order they are meant to build on each other. */
 export const LAYERS = ['bronze', 'silver', 'gold', 'checks'] as const;
 export type Layer = (typeof LAYERS)[number];
@@ -23,6 +25,8 @@ export interface SqlModel {
   checkedModel: string | null;
   /** Tables the statement reads (after FROM or JOIN), CTE names excluded. */
   references: string[];
+  /** Generic tests declared with @test / @warn (expanded into checks by genericTests.ts). */
+  tests: GenericTest[];
 }
 
 export interface SqlSource {
@@ -87,6 +91,7 @@ export function parseSqlModel(source: SqlSource): SqlModel {
   const columns: Record<string, string> = {};
   let severity: CheckSeverity = 'error';
   let checkedModel: string | null = null;
+  const tests: GenericTest[] = [];
   for (const [tag, value] of tags) {
     if (tag === 'col') {
       const col = /^([A-Za-z0-9_]+)\s*:\s*(.*)$/.exec(value);
@@ -96,6 +101,7 @@ export function parseSqlModel(source: SqlSource): SqlModel {
       if (value !== 'error' && value !== 'warn') throw new Error(`${source.path}: @severity must be error or warn`);
       severity = value;
     } else if (tag === 'model') checkedModel = value;
+    else if (tag === 'test' || tag === 'warn') tests.push(parseGenericTest(tag, value, source.path));
     else throw new Error(`${source.path}: unknown header tag @${tag}`);
   }
   const sql = source.text.trim().replace(/;\s*$/, '');
@@ -104,5 +110,5 @@ export function parseSqlModel(source: SqlSource): SqlModel {
     const body = stripCommentsAndStrings(sql);
     if (body.includes(';')) throw new Error(`${source.path}: a model file holds exactly one SELECT statement`);
   }
-  return { name, layer, path: `sql/${layer}/${name}.sql`, sql, description, columns, severity, checkedModel, references: referencedTables(sql) };
+  return { name, layer, path: `sql/${layer}/${name}.sql`, sql, description, columns, severity, checkedModel, references: referencedTables(sql), tests };
 }

@@ -35,7 +35,7 @@ test('shows progress, then a retention heatmap with observed and censored cells,
   const elapsed = Object.fromEntries(run.stages.map((s) => [s.id, Math.round(s.endedAt! - s.startedAt!)]));
   console.log('stage times (ms):', JSON.stringify(elapsed), 'heatmap drawn at', Math.round(run.chartsDrawn['retention-heatmap']!), 'ms');
   expect(run.stages.every((s) => s.status === 'done')).toBe(true);
-  expect(run.checks.every((c) => c.status === 'pass')).toBe(true);
+  expect(run.checks.filter((c) => c.status === 'fail')).toEqual([]);
   await page.screenshot({ path: 'tests/e2e/screenshots/retention.png', fullPage: true });
   expect(app.consoleErrors).toEqual([]);
   expect(app.externalRequests()).toEqual([]);

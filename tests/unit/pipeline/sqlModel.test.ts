@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { executionOrder, PipelineDefinitionError } from '../../../src/pipeline/dag';
+import { expandGenericTests } from '../../../src/pipeline/genericTests';
 import { parseSqlModel, referencedTables } from '../../../src/pipeline/sqlModel';
 import { SQL_MODELS } from '../../../src/pipeline/sqlFiles';
 import { PIPELINE_SOURCES } from '../../../src/pipeline/sources';
@@ -58,5 +59,40 @@ describe('execution order', () => {
     const position = new Map(order.map((m, i) => [m.name, i]));
     for (const m of order) for (const ref of m.references) if (position.has(ref)) expect(position.get(ref)).toBeLessThan(position.get(m.name)!);
     for (const m of SQL_MODELS) expect(m.description.length, m.path).toBeGreaterThan(10);
+  });
+});
+
+describe('generic tests declared in headers', () => {
+  const withTests = model(
+    'silver',
+    'facts',
+    [
+      '-- Facts.',
+      '-- @test unique: a, b',
+      '-- @test not_null: a',
+      '-- @test accepted_values: kind = x, y',
+      '-- @test relationships: a -> dims.id',
+      '-- @warn expression(positive): b > 0',
+      'SELECT 1 AS a, 2 AS b, \'x\' AS kind',
+    ].join('\n'),
+  );
+
+  it('expands each into a named check on the model, reading the related table too', () => {
+    const checks = expandGenericTests([withTests]);
+    expect(checks.map((c) => [c.name, c.severity])).toEqual([
+      ['unique_facts_a_b', 'error'],
+      ['not_null_facts_a', 'error'],
+      ['accepted_values_facts_kind', 'error'],
+      ['relationships_facts_a', 'error'],
+      ['facts_positive', 'warn'],
+    ]);
+    expect(checks.every((c) => c.layer === 'checks' && c.checkedModel === 'facts')).toBe(true);
+    expect(checks[3]!.references).toEqual(['facts', 'dims']);
+    expect(checks[2]!.sql).toContain(`NOT IN ('x', 'y')`);
+  });
+
+  it('rejects a malformed declaration', () => {
+    expect(() => model('gold', 'x', '-- @test uniq: a\nSELECT 1')).toThrow(/@test must look like/);
+    expect(() => expandGenericTests([model('gold', 'x', '-- @test relationships: a\nSELECT 1')])).toThrow(/col -> table.column/);
   });
 });
