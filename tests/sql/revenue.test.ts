@@ -75,6 +75,16 @@ describe('MRR bridge and account cohorts, worked example', () => {
     ]);
   });
 
+  it('places each account at the as-of date in dim_customers', async () => {
+    expect(
+      await rows(db, `SELECT customer_id AS c, strftime(first_paid_month, '%Y-%m') AS first_paid, current_tier AS tier, CAST(current_mrr AS DOUBLE) AS mrr, is_paying,
+        strftime(last_cancelled_at, '%Y-%m-%d') AS cancelled, strftime(upgrade_date, '%Y-%m-%d') AS upgraded FROM dim_customers ORDER BY c`),
+    ).toEqual([
+      { c: 'X', first_paid: '2024-01', tier: 'Starter', mrr: 12, is_paying: true, cancelled: '2024-05-20', upgraded: '2024-03-10' },
+      { c: 'Y', first_paid: '2024-02', tier: 'Starter', mrr: 36, is_paying: true, cancelled: null, upgraded: null },
+    ]);
+  });
+
   it('passes every check but billing agreement, which rightly notices this example has no invoices', async () => {
     const failing = await rows(db, `SELECT check_name FROM dq_results WHERE status = 'fail'`);
     expect(failing).toEqual([{ check_name: 'fct_subscription_months_match_invoices' }]);
