@@ -1,0 +1,96 @@
+import { type Browser, chromium } from 'playwright-core';
+import type { RunSnapshot } from '../src/app/benchmarkProbe';
+import type { PresetName } from '../src/generator/params';
+import { CHROMIUM_ARGS, chromiumPath } from '../tests/e2e/support/chromium';
+import { type Figures, snapshotFigures } from './figures';
+import { MemorySampler, type MemoryPeaks, WorkerChannel } from './memory';
+
+export interface BrowserRun {
+  figures: Figures;
+  snapshot: RunSnapshot;
+  memory: MemoryPeaks;
+  /** Paths under the site root the page requested (which DuckDB bundle, which chunks). */
+  requested: string[];
+}
+
+/** The chart the app draws first: the run is over once it is drawn and the charts settle. */
+export const FIRST_CHART = 'retention-heatmap';
+/** No new chart for this long after the first one means the view is fully drawn. */
+const SETTLE_MS = 1500;
+const TIMEOUT_MS: Record<PresetName, number> = { tiny: 120_000, demo: 300_000, large: 1_800_000 };
+
+export function launchBrowser(): Promise<Browser> {
+  return chromium.launch({ executablePath: chromiumPath(), args: CHROMIUM_ARGS });
+}
+
+/** Flattens the memory peaks into figures, named so the report can group them. */
+export function memoryFigures(memory: MemoryPeaks): Figures {
+  const figures: Figures = {
+    'memory.pageJsHeapPeak': memory.pageJsHeap || null,
+    'memory.rendererRssPeak': memory.rendererRss || null,
+    'memory.rendererRssSumPeak': memory.rendererRssSum || null,
+  };
+  for (const [name, bytes] of Object.entries(memory.workerJsHeap)) figures[`memory.workerJsHeapPeak:${name}`] = bytes;
+  for (const [name, bytes] of Object.entries(memory.wasm)) figures[`memory.wasm:${name}`] = bytes;
+  return figures;
+}
+
+/**
+ * One cold visit: a fresh browser context (empty cache, fresh renderer), the app opened at
+ * ?preset&seed, polled until ready with the first chart drawn and no further chart for
+ * SETTLE_MS, memory sampled throughout.
+ */
+export async function runInBrowser(browser: Browser, baseUrl: string, preset: PresetName, seed: number): Promise<BrowserRun> {
+  const context = await browser.newContext({ viewport: { width: 1366, height: 900 } });
+  try {
+    const page = await context.newPage();
+    const requested: string[] = [];
+    page.on('request', (r) => {
+      const url = new URL(r.url());
+      if (url.origin === new URL(baseUrl).origin) requested.push(url.pathname.replace(/^\//, '') || 'index.html');
+    });
+    const errors: string[] = [];
+    page.on('pageerror', (e) => errors.push(e.message));
+
+    const cdp = await context.newCDPSession(page);
+    await cdp.send('Performance.enable');
+    const workers = new WorkerChannel(cdp);
+    await workers.start();
+    const sampler = new MemorySampler(cdp, workers);
+    sampler.start();
+
+    let snapshot: RunSnapshot;
+    try {
+      await page.goto(`${baseUrl}?preset=${preset}&seed=${seed}`);
+      snapshot = await waitForView(page, TIMEOUT_MS[preset], errors);
+    } finally {
+      await sampler.stop();
+    }
+    const memory = sampler.peaks;
+    await cdp.detach().catch(() => undefined);
+    return { figures: { ...snapshotFigures(snapshot), ...memoryFigures(memory) }, snapshot, memory, requested };
+  } finally {
+    await context.close();
+  }
+}
+
+async function waitForView(page: import('playwright-core').Page, timeoutMs: number, errors: string[]): Promise<RunSnapshot> {
+  const deadline = Date.now() + timeoutMs;
+  let lastCount = -1;
+  let stableSince = 0;
+  for (;;) {
+    const snap = await page.evaluate(() => window.growthbench?.snapshot() ?? null);
+    if (snap?.status === 'error') throw new Error(`the app failed at ${snap.error?.stageId ?? '?'}: ${snap.error?.message ?? ''}`);
+    if (snap?.status === 'ready' && snap.chartsDrawn[FIRST_CHART] !== undefined) {
+      const count = Object.keys(snap.chartsDrawn).length;
+      if (count !== lastCount) {
+        lastCount = count;
+        stableSince = Date.now();
+      } else if (Date.now() - stableSince >= SETTLE_MS) return snap;
+    }
+    if (Date.now() > deadline) {
+      throw new Error(`no ready view within ${timeoutMs / 1000} s (status ${snap?.status ?? 'no probe'}${errors.length ? `; page errors: ${errors.join('; ')}` : ''})`);
+    }
+    await page.waitForTimeout(100);
+  }
+}

@@ -1,0 +1,133 @@
+// npm run bench -- [--preset demo] [--runs 3] [--seed 42] ...: see bench/args.ts and the README.
+import { execFileSync, spawnSync } from 'node:child_process';
+import { mkdirSync, writeFileSync } from 'node:fs';
+import { cpus, totalmem } from 'node:os';
+import { join } from 'node:path';
+import { resolveParams } from '../src/generator/params';
+import { parseArgs, USAGE } from './args';
+import { type BrowserRun, launchBrowser, runInBrowser } from './browserRun';
+import { modelNames, pendingFigures } from './figures';
+import { ms } from './format';
+import { runNative } from './nativeRun';
+import { type BenchResult, type BrowserResult, compareModels, type PresetResult, renderReport } from './report';
+import { serveDist } from './server';
+import { loadedTotal, measureSite } from './siteSize';
+import { summarizeRecords } from './stats';
+
+const DIST = 'dist';
+/** Progress goes to stderr so that stdout holds only the report. */
+const log = (line: string) => console.error(line);
+
+function gitCommit(): string {
+  try {
+    const git = (...args: string[]) => execFileSync('git', args, { encoding: 'utf8', stdio: ['ignore', 'pipe', 'ignore'] }).trim();
+    const sha = git('rev-parse', '--short', 'HEAD');
+    const dirty = git('status', '--porcelain') !== '';
+    return dirty ? `${sha} (uncommitted changes)` : sha;
+  } catch {
+    return 'unknown';
+  }
+}
+
+function build(): void {
+  log('building the site (vite build)...');
+  const started = performance.now();
+  const result = spawnSync('npx', ['vite', 'build'], { encoding: 'utf8' });
+  if (result.status !== 0) {
+    console.error(result.stdout, result.stderr);
+    throw new Error('vite build failed');
+  }
+  log(`  built in ${ms(performance.now() - started)}`);
+}
+
+const runLine = (run: BrowserRun) =>
+  `generate ${ms(run.figures['generate.ms'])}, pipeline ${ms(run.figures['pipeline.ms'])}, view drawn at ${ms(run.figures['chart.viewDrawnMs'])}`;
+
+async function main(): Promise<void> {
+  if (process.argv.includes('--help') || process.argv.includes('-h')) {
+    console.log(USAGE);
+    return;
+  }
+  const options = parseArgs(process.argv.slice(2));
+  if (options.build) build();
+  log(`measuring dist/ (gzip and brotli q${options.brotliQuality})...`);
+  const site = await measureSite(DIST, options.brotliQuality);
+
+  const browserResults = new Map<string, BrowserResult>();
+  const requested = new Set<string>();
+  let chromium = 'Chromium';
+  const server = await serveDist(DIST, options.port);
+  const browser = await launchBrowser();
+  try {
+    chromium = `Chromium ${browser.version()} headless`;
+    for (const preset of options.presets) {
+      log(`browser, preset ${preset}: 1 warm-up + ${options.runs} run(s) at ${server.url}?preset=${preset}&seed=${options.seed}`);
+      const warmup = await runInBrowser(browser, server.url, preset, options.seed);
+      log(`  warm-up: ${runLine(warmup)}`);
+      const runs: BrowserRun[] = [];
+      for (let i = 1; i <= options.runs; i++) {
+        runs.push(await runInBrowser(browser, server.url, preset, options.seed));
+        log(`  run ${i}/${options.runs}: ${runLine(runs.at(-1)!)}`);
+      }
+      for (const path of runs[0]!.requested) requested.add(path);
+      browserResults.set(preset, {
+        engine: runs[0]!.snapshot.engine,
+        models: modelNames(runs[0]!.snapshot),
+        warmup: warmup.figures,
+        runs: runs.map((r) => r.figures),
+        summary: summarizeRecords(runs.map((r) => r.figures)),
+      });
+    }
+  } finally {
+    await browser.close();
+    await server.close();
+  }
+
+  const presets: PresetResult[] = [];
+  for (const preset of options.presets) {
+    let native = null;
+    if (options.native) {
+      log(`native DuckDB, preset ${preset}: load once, then 1 warm-up + ${options.runs} pipeline run(s) per thread setting`);
+      native = await runNative(preset, options.seed, options.runs, log);
+    }
+    const browserResult = browserResults.get(preset)!;
+    presets.push({
+      preset,
+      params: resolveParams({ preset, seed: options.seed }),
+      browser: browserResult,
+      native,
+      comparison: compareModels(browserResult, native),
+      notImplemented: pendingFigures(),
+    });
+  }
+
+  const now = new Date();
+  const result: BenchResult = {
+    meta: {
+      date: now.toISOString(),
+      commit: gitCommit(),
+      seed: options.seed,
+      runs: options.runs,
+      warmupRuns: 1,
+      node: process.version,
+      chromium,
+      cpus: cpus().length,
+      cpuModel: cpus()[0]?.model.trim() ?? '?',
+      memoryBytes: totalmem(),
+    },
+    site: { ...site, loadedByVisit: { paths: [...requested].sort(), ...loadedTotal(site, requested) } },
+    presets,
+  };
+  mkdirSync(options.outDir, { recursive: true });
+  const file = join(options.outDir, `${now.toISOString().slice(0, 10)}.json`);
+  // Sub-0.1 precision is noise at these scales and would only bloat the file.
+  const round = (_key: string, v: unknown) => (typeof v === 'number' && !Number.isInteger(v) ? Math.round(v * 10) / 10 : v);
+  writeFileSync(file, `${JSON.stringify(result, round, 2)}\n`);
+  console.log(renderReport(result));
+  console.log(`\nResults written to ${file}`);
+}
+
+main().catch((error: unknown) => {
+  console.error(error instanceof Error ? (error.stack ?? error.message) : error);
+  process.exitCode = 1;
+});

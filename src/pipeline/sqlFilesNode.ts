@@ -1,0 +1,27 @@
+import { readdirSync, readFileSync } from 'node:fs';
+import { join, relative, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { expandGenericTests } from './genericTests';
+import { parseSqlModel, type SqlModel } from './sqlModel';
+
+const REPO_ROOT = resolve(fileURLToPath(new URL('../..', import.meta.url)));
+
+function sqlFilesUnder(dir: string): string[] {
+  return readdirSync(dir, { withFileTypes: true }).flatMap((entry) => {
+    const path = join(dir, entry.name);
+    if (entry.isDirectory()) return sqlFilesUnder(path);
+    return entry.isFile() && entry.name.endsWith('.sql') ? [path] : [];
+  });
+}
+
+/**
+ * The sql/ files read from disk, for Node outside Vite (the bench runs under tsx, where
+ * sqlFiles.ts's import.meta.glob does not exist). Same parsing, order and header-declared
+ * checks as sqlFiles.ts; a unit test holds the two equal.
+ */
+export function loadSqlModels(root: string = REPO_ROOT): SqlModel[] {
+  const parsed = sqlFilesUnder(join(root, 'sql'))
+    .map((file) => parseSqlModel({ path: relative(root, file).split('\\').join('/'), text: readFileSync(file, 'utf8') }))
+    .sort((a, b) => a.path.localeCompare(b.path));
+  return [...parsed, ...expandGenericTests(parsed)];
+}
