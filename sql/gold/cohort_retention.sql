@@ -1,7 +1,8 @@
 -- Account cohort retention (seed 000 cohort_retention): cohort = an account's first paid
 -- month; for each month since, logo retention (share of the cohort paying at month end) and
 -- revenue retention (cohort MRR over its MRR in the cohort month, which can exceed 100 %).
--- Months after the as-of date have no row (censored, not 0).
+-- Months after the as-of date have no row (censored, not 0). Filterable by account and by
+-- cohort month at query time.
 -- @col cohort: First paid month of the accounts.
 -- @col month_offset: Months since the cohort month (0 = the cohort month).
 -- @col period_month: Calendar month of the cell.
@@ -15,7 +16,10 @@
 -- @test unique: cohort, month_offset
 -- @test expression: retention_rate BETWEEN 0 AND 100 AND revenue_retention_rate >= 0
 WITH firsts AS (
-  SELECT customer_id, min(month) FILTER (WHERE mrr > 0) AS cohort FROM fct_subscription_months GROUP BY customer_id
+  SELECT customer_id, min(month) FILTER (WHERE mrr > 0) AS cohort FROM fct_subscription_months AS m
+  WHERE TRUE /*accounts:m.customer_id*/
+  GROUP BY customer_id
+  HAVING TRUE /*period:cohort*/
 ),
 cells AS (
   SELECT f.cohort, datediff('month', f.cohort, m.month) AS month_offset, m.month AS period_month, bool_or(m.is_partial_month) AS is_partial_period,

@@ -1,6 +1,7 @@
 -- The MRR bridge by month (seed 000 monthly_revenue, with reactivation as ChartMogul shows
 -- it) and the revenue metrics of metrics.md: NRR and GRR over the month, logo churn rate,
 -- ARPA, LTV, ARR and the revenue quick ratio. Ratios with a zero denominator are NULL.
+-- Filterable by account and by month at query time.
 -- @col month: First day of the month.
 -- @col is_partial_month: TRUE for the as-of month when it is not over.
 -- @col start_mrr: MRR at the end of the previous month.
@@ -36,7 +37,8 @@ WITH totals AS (
     count(*) FILTER (WHERE movement = 'new') AS new_accounts,
     count(*) FILTER (WHERE movement = 'reactivation') AS reactivated_accounts,
     count(*) FILTER (WHERE movement = 'churn') AS churned_accounts
-  FROM fct_mrr_movements
+  FROM fct_mrr_movements AS m
+  WHERE TRUE /*accounts:m.customer_id*/ AND TRUE /*period:m.month*/
   GROUP BY month
 )
 SELECT

@@ -2,6 +2,7 @@
 -- whose first active month is cohort_month, the share active in exactly the month
 -- period_number months later. Periods after the as-of month have no row: they are censored,
 -- not zero. The as-of month itself is flagged partial unless the as-of date is its last day.
+-- Filterable by user and by cohort month at query time.
 -- @col cohort_month: Month of the users' first activity.
 -- @col period_number: Months since cohort_month (0 = the cohort month).
 -- @col period_month: Calendar month of the period.
@@ -17,8 +18,10 @@ WITH params AS (
 ),
 cohorts AS (
   SELECT user_id, min(activity_month) AS cohort_month
-  FROM fct_user_months
+  FROM fct_user_months AS u
+  WHERE TRUE /*users:u.user_id*/
   GROUP BY user_id
+  HAVING TRUE /*period:cohort_month*/
 ),
 sizes AS (
   SELECT cohort_month, count(*) AS cohort_size
