@@ -7,6 +7,8 @@ import type { Store } from '../state/store';
  */
 export interface RunSnapshot {
   status: Store['status'];
+  /** TRUE while the checks still run behind ready views. */
+  checking?: boolean;
   runId: number;
   params: Store['params'];
   engine: Store['engine'];
@@ -20,6 +22,7 @@ export interface RunSnapshot {
 export function snapshot(state: Store): RunSnapshot {
   return {
     status: state.status,
+    checking: state.checking,
     runId: state.runId,
     params: state.params,
     engine: state.engine,

@@ -87,12 +87,15 @@ export async function runSession(params: GeneratorParams, options: SessionOption
           else if (current !== STAGE.checks) start(STAGE.checks, 'Data-quality checks');
         } else if (event.type === 'model-done') {
           done(`model:${event.result.name}`, { count: event.result.rows });
+        } else if (event.type === 'models-done') {
+          // The views open as soon as the marts exist; the checks go on behind them.
+          store.completeRun(runId, new QueryService(engine.connector), []);
         }
       },
     });
     const failed = pipeline.checks.filter((c) => c.status !== 'pass').length;
     done(STAGE.checks, { count: pipeline.checks.length, detail: `${pipeline.checks.length - failed} of ${pipeline.checks.length} passed` });
-    store.completeRun(runId, new QueryService(engine.connector), pipeline.checks);
+    store.setChecks(runId, pipeline.checks);
   } catch (error) {
     if (controller.signal.aborted) {
       // Nothing half-loaded stays behind: the partial database goes with its worker.

@@ -25,14 +25,15 @@ export function ProgressPanel({ onRetry }: { onRetry: () => void }) {
   const status = useStore((s) => s.status);
   const error = useStore((s) => s.error);
   const cancelRun = useStore((s) => s.cancelRun);
-  const now = useNow(status === 'running');
+  const checking = useStore((s) => s.checking);
+  const now = useNow(status === 'running' || checking);
   const [open, setOpen] = useState(true);
   const total = stages.reduce((t, s) => t + (s.startedAt !== null && s.endedAt !== null && !s.id.startsWith('load') ? s.endedAt - s.startedAt : 0), 0);
 
   return (
     <section className="progress" aria-label="Progress" aria-live="polite" data-status={status}>
       <header>
-        <h2>{TITLE[status]}</h2>
+        <h2>{status === 'ready' && checking ? 'Data ready · checking data quality…' : TITLE[status]}</h2>
         {status === 'running' && (
           <button type="button" className="secondary" onClick={cancelRun}>
             Cancel

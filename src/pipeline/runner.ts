@@ -34,6 +34,8 @@ export type PipelineEvent =
   | { type: 'start'; order: SqlModel[] }
   | { type: 'model-start'; model: SqlModel }
   | { type: 'model-done'; result: ModelResult }
+  /** Every model is built (checks come after all models): the marts can be queried. */
+  | { type: 'models-done'; models: ModelResult[] }
   | { type: 'check-done'; result: CheckResult };
 
 export interface RunOptions {
@@ -125,8 +127,13 @@ export async function runPipeline(connector: Connector, definitions: readonly Sq
   options.onEvent?.({ type: 'start', order });
   const models: ModelResult[] = [];
   const checks: CheckResult[] = [];
+  let modelsDone = false;
   for (const model of order) {
     options.signal?.throwIfAborted();
+    if (model.layer === 'checks' && !modelsDone) {
+      modelsDone = true;
+      options.onEvent?.({ type: 'models-done', models });
+    }
     options.onEvent?.({ type: 'model-start', model });
     if (model.layer === 'checks') {
       const result = await runCheck(connector, model);
@@ -138,6 +145,7 @@ export async function runPipeline(connector: Connector, definitions: readonly Sq
       options.onEvent?.({ type: 'model-done', result });
     }
   }
+  if (!modelsDone) options.onEvent?.({ type: 'models-done', models });
   await storeCheckResults(connector, checks);
   return { models, checks, durationMs: performance.now() - started };
 }

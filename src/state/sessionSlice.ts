@@ -39,6 +39,10 @@ export interface SessionSlice {
   setStage(runId: number, id: string, patch: Partial<Omit<Stage, 'id'>>): void;
   setEngine(runId: number, engine: { bundle: string; version: string }): void;
   completeRun(runId: number, queries: QueryService, checks: CheckResult[]): void;
+  /** Check results, which arrive after the views opened. */
+  setChecks(runId: number, checks: CheckResult[]): void;
+  /** TRUE while the data-quality checks still run behind ready views. */
+  checking: boolean;
   failRun(runId: number, stageId: string | null, message: string): void;
   /** Cancels the run in progress, if any. */
   cancelRun(): void;
@@ -64,7 +68,7 @@ export const createSessionSlice: StateCreator<SessionSlice, [], [], SessionSlice
   chunkHashes: {},
   beginRun(params) {
     const runId = get().runId + 1;
-    set({ status: 'running', runId, params, stages: [], error: null, queries: null, checks: [], chartsDrawn: {}, chunkHashes: {} });
+    set({ status: 'running', runId, params, stages: [], error: null, queries: null, checks: [], checking: false, chartsDrawn: {}, chunkHashes: {} });
     return runId;
   },
   addChunkHash(runId, table, hash) {
@@ -88,8 +92,12 @@ export const createSessionSlice: StateCreator<SessionSlice, [], [], SessionSlice
   setEngine(runId, engine) {
     if (get().runId === runId) set({ engine });
   },
+  checking: false,
   completeRun(runId, queries, checks) {
-    if (get().runId === runId) set({ status: 'ready', queries, checks, abortRun: null });
+    if (get().runId === runId) set({ status: 'ready', queries, checks, checking: true });
+  },
+  setChecks(runId, checks) {
+    if (get().runId === runId) set({ checks, checking: false, abortRun: null });
   },
   abortRun: null,
   setAbort(runId, abort) {
@@ -110,6 +118,7 @@ export const createSessionSlice: StateCreator<SessionSlice, [], [], SessionSlice
     if (get().runId !== runId) return;
     set((state) => ({
       status: 'error',
+      checking: false,
       abortRun: null,
       error: { stageId, message },
       stages: state.stages.map((s) => (s.status === 'running' ? { ...s, status: 'error', endedAt: performance.now() } : s)),

@@ -38,6 +38,8 @@ export class AppPage {
     await expect(this.progress).toHaveAttribute('data-status', 'ready', { timeout });
     await expect(this.heatmap).toBeVisible();
     await this.page.waitForFunction(() => window.growthbench?.snapshot().chartsDrawn['retention-heatmap'] !== undefined);
+    // The checks finish behind the open views.
+    await this.page.waitForFunction(() => window.growthbench?.snapshot().checking === false, undefined, { timeout });
   }
 
   snapshot(): Promise<RunSnapshot> {
