@@ -37,8 +37,8 @@ export function memoryFigures(memory: MemoryPeaks): Figures {
 
 /**
  * One cold visit: a fresh browser context (empty cache, fresh renderer), the app opened at
- * ?preset&seed, polled until ready with the first chart drawn and no further chart for
- * SETTLE_MS, memory sampled throughout.
+ * ?preset&seed, polled until ready with the checks done, the first chart drawn and no further
+ * chart for SETTLE_MS, memory sampled throughout.
  */
 export async function runInBrowser(browser: Browser, baseUrl: string, preset: PresetName, seed: number): Promise<BrowserRun> {
   const context = await browser.newContext({ viewport: { width: 1366, height: 900 } });
@@ -81,7 +81,8 @@ async function waitForView(page: import('playwright-core').Page, timeoutMs: numb
   for (;;) {
     const snap = await page.evaluate(() => window.growthbench?.snapshot() ?? null);
     if (snap?.status === 'error') throw new Error(`the app failed at ${snap.error?.stageId ?? '?'}: ${snap.error?.message ?? ''}`);
-    if (snap?.status === 'ready' && snap.chartsDrawn[FIRST_CHART] !== undefined) {
+    // Ready views may open before the checks finish: wait for both, so every figure exists.
+    if (snap?.status === 'ready' && !snap.checking && snap.chartsDrawn[FIRST_CHART] !== undefined) {
       const count = Object.keys(snap.chartsDrawn).length;
       if (count !== lastCount) {
         lastCount = count;

@@ -22,7 +22,9 @@ function gitCommit(): string {
   try {
     const git = (...args: string[]) => execFileSync('git', args, { encoding: 'utf8', stdio: ['ignore', 'pipe', 'ignore'] }).trim();
     const sha = git('rev-parse', '--short', 'HEAD');
-    const dirty = git('status', '--porcelain') !== '';
+    // A node_modules link (a checkout sharing another's install) is not a change to the code.
+    const changes = git('status', '--porcelain').split('\n').filter((l) => l !== '' && l !== '?? node_modules');
+    const dirty = changes.length > 0;
     return dirty ? `${sha} (uncommitted changes)` : sha;
   } catch {
     return 'unknown';

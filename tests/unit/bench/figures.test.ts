@@ -70,7 +70,8 @@ describe('mapping a run snapshot to benchmark figures', () => {
     expect(f['checks.count']).toBe(2);
     expect(f['checks.notPassed']).toBe(1);
     expect(f['pipeline.ms']).toBe(4700);
-    expect(f['ready.sinceNavMs']).toBe(10_400);
+    expect(f['models.doneSinceNavMs']).toBe(9700);
+    expect(f['checks.doneSinceNavMs']).toBe(10_400);
     expect(modelNames(SNAPSHOT)).toEqual(['stg_events', 'dim_users']);
   });
 
