@@ -45,6 +45,8 @@ export interface BenchResult {
     cpus: number;
     cpuModel: string;
     memoryBytes: number;
+    /** One-minute load average when the bench started and ended: well above 1 means other work competed. */
+    loadAverage1m: { start: number; end: number };
   };
   site: SiteSize & { loadedByVisit: { paths: string[]; files: number; bytes: number; gzip: number; brotli: number } };
   presets: PresetResult[];
@@ -160,7 +162,8 @@ export function renderReport(result: BenchResult): string {
   const m = result.meta;
   const parts = [
     `Growthbench benchmark, ${m.date} · seed ${m.seed} · ${m.runs} measured run(s) after ${m.warmupRuns} warm-up · commit ${m.commit}`,
-    `${m.chromium} · Node ${m.node} · ${m.cpus} CPU(s) (${m.cpuModel}) · ${bytes(m.memoryBytes)} RAM`,
+    `${m.chromium} · Node ${m.node} · ${m.cpus} CPU(s) (${m.cpuModel}) · ${bytes(m.memoryBytes)} RAM · ` +
+      `load average ${m.loadAverage1m.start.toFixed(2)} at start, ${m.loadAverage1m.end.toFixed(2)} at end`,
     '',
     siteSection(result.site),
   ];

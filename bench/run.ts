@@ -1,7 +1,7 @@
 // npm run bench -- [--preset demo] [--runs 3] [--seed 42] ...: see bench/args.ts and the README.
 import { execFileSync, spawnSync } from 'node:child_process';
 import { mkdirSync, writeFileSync } from 'node:fs';
-import { cpus, totalmem } from 'node:os';
+import { cpus, loadavg, totalmem } from 'node:os';
 import { join } from 'node:path';
 import { resolveParams } from '../src/generator/params';
 import { parseArgs, USAGE } from './args';
@@ -51,6 +51,9 @@ async function main(): Promise<void> {
     return;
   }
   const options = parseArgs(process.argv.slice(2));
+  // Other work on the machine skews every figure; the load averages make that visible.
+  const loadBefore = loadavg()[0]!;
+  if (loadBefore > 1) log(`note: load average is ${loadBefore.toFixed(2)}; other work running now will skew the figures`);
   if (options.build) build();
   log(`measuring dist/ (gzip and brotli q${options.brotliQuality})...`);
   const site = await measureSite(DIST, options.brotliQuality);
@@ -116,6 +119,7 @@ async function main(): Promise<void> {
       cpus: cpus().length,
       cpuModel: cpus()[0]?.model.trim() ?? '?',
       memoryBytes: totalmem(),
+      loadAverage1m: { start: loadBefore, end: loadavg()[0]! },
     },
     site: { ...site, loadedByVisit: { paths: [...requested].sort(), ...loadedTotal(site, requested) } },
     presets,
