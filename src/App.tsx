@@ -24,7 +24,11 @@ export function App() {
       // The URL always reproduces the data on screen.
       const search = writeUrlSettings(next, settings.bundle, window.location.search);
       window.history.replaceState(null, '', `${window.location.pathname}${search}${window.location.hash}`);
-      void runSession(next, { bundle: settings.bundle, hashChunks: new URLSearchParams(window.location.search).get('verify') === 'hashes' });
+      void runSession(next, {
+        bundle: settings.bundle,
+        hashChunks: new URLSearchParams(window.location.search).get('verify') === 'hashes',
+        priority: VIEWS.find((v) => v.id === useStore.getState().view)?.tables ?? [],
+      });
     },
     [settings],
   );

@@ -22,6 +22,8 @@ export interface SessionOptions {
   bundle: BundleChoice;
   /** Record a SHA-256 of every generated chunk (to compare browser and Node byte for byte). */
   hashChunks?: boolean;
+  /** Tables the first view reads: built first, so it opens before the rest is done. */
+  priority?: readonly string[];
 }
 
 async function sha256Hex(bytes: Uint8Array): Promise<string> {
@@ -76,6 +78,7 @@ export async function runSession(params: GeneratorParams, options: SessionOption
     const pipeline = await runPipeline(engine.connector, SQL_MODELS, {
       sources: PIPELINE_SOURCES,
       signal: controller.signal,
+      priority: options.priority ?? [],
       onEvent: (event) => {
         if (event.type === 'start') {
           for (const model of event.order.filter((m) => m.layer !== 'checks')) {
@@ -87,8 +90,9 @@ export async function runSession(params: GeneratorParams, options: SessionOption
           else if (current !== STAGE.checks) start(STAGE.checks, 'Data-quality checks');
         } else if (event.type === 'model-done') {
           done(`model:${event.result.name}`, { count: event.result.rows });
-        } else if (event.type === 'models-done') {
-          // The views open as soon as the marts exist; the checks go on behind them.
+        } else if (event.type === 'priority-done') {
+          // The view opens as soon as its tables exist; the other models and the checks go on
+          // behind it.
           store.completeRun(runId, new QueryService(engine.connector), []);
         }
       },

@@ -33,7 +33,7 @@ export function ProgressPanel({ onRetry }: { onRetry: () => void }) {
   return (
     <section className="progress" aria-label="Progress" aria-live="polite" data-status={status}>
       <header>
-        <h2>{status === 'ready' && checking ? 'Data ready · checking data quality…' : TITLE[status]}</h2>
+        <h2>{status === 'ready' && checking ? 'Data ready · building the other tables and checking them…' : TITLE[status]}</h2>
         {status === 'running' && (
           <button type="button" className="secondary" onClick={cancelRun}>
             Cancel

@@ -5,11 +5,12 @@ export class PipelineDefinitionError extends Error {
 }
 
 /**
- * Orders models so that each runs after the models it reads. Ties are broken by layer and
- * then name, so the order is the same on every run. References to tables that are neither
- * a model nor a source are an error: a typo should fail before anything runs.
+ * Orders models so that each runs after the models it reads. Ties are broken by priority
+ * (the `priority` models and everything they read go first, so a view can open early), then
+ * layer, then name, so the order is the same on every run. References to tables that are
+ * neither a model nor a source are an error: a typo should fail before anything runs.
  */
-export function executionOrder(models: readonly SqlModel[], sources: readonly string[]): SqlModel[] {
+export function executionOrder(models: readonly SqlModel[], sources: readonly string[], priority: readonly string[] = []): SqlModel[] {
   const byName = new Map<string, SqlModel>();
   for (const model of models) {
     if (byName.has(model.name)) throw new PipelineDefinitionError(`two SQL files define "${model.name}"`);
@@ -29,7 +30,8 @@ export function executionOrder(models: readonly SqlModel[], sources: readonly st
     }
     deps.set(model.name, upstream);
   }
-  const rank = (m: SqlModel) => `${LAYERS.indexOf(m.layer)}:${m.name}`;
+  const urgent = upstreamClosure(priority.filter((p) => byName.has(p)), deps);
+  const rank = (m: SqlModel) => `${urgent.has(m.name) ? 0 : 1}:${LAYERS.indexOf(m.layer)}:${m.name}`;
   const remaining = new Map([...deps].map(([name, up]) => [name, new Set(up)]));
   const order: SqlModel[] = [];
   while (remaining.size > 0) {
@@ -44,4 +46,17 @@ export function executionOrder(models: readonly SqlModel[], sources: readonly st
     for (const up of remaining.values()) up.delete(next.name);
   }
   return order;
+}
+
+/** The given models and every model they read, directly or not. */
+export function upstreamClosure(targets: readonly string[], deps: ReadonlyMap<string, readonly string[]>): Set<string> {
+  const seen = new Set<string>();
+  const stack = [...targets];
+  while (stack.length > 0) {
+    const name = stack.pop()!;
+    if (seen.has(name)) continue;
+    seen.add(name);
+    stack.push(...(deps.get(name) ?? []));
+  }
+  return seen;
 }

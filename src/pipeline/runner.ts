@@ -1,6 +1,6 @@
 import type { Table } from 'apache-arrow';
 import { type Connector, errorMessage, quoteIdent, quoteLiteral } from '../engine/connector';
-import { executionOrder } from './dag';
+import { executionOrder, upstreamClosure } from './dag';
 import type { CheckSeverity, Layer, SqlModel } from './sqlModel';
 
 export interface ModelResult {
@@ -34,6 +34,8 @@ export type PipelineEvent =
   | { type: 'start'; order: SqlModel[] }
   | { type: 'model-start'; model: SqlModel }
   | { type: 'model-done'; result: ModelResult }
+  /** The priority models and everything they read are built: a view reading them can open. */
+  | { type: 'priority-done' }
   /** Every model is built (checks come after all models): the marts can be queried. */
   | { type: 'models-done'; models: ModelResult[] }
   | { type: 'check-done'; result: CheckResult };
@@ -43,6 +45,8 @@ export interface RunOptions {
   sources: readonly string[];
   onEvent?: (event: PipelineEvent) => void;
   signal?: AbortSignal;
+  /** Models to build first, with everything they read (see executionOrder). */
+  priority?: readonly string[];
 }
 
 /** A model or check failed: names the file and carries DuckDB's message. */
@@ -123,8 +127,15 @@ async function storeCheckResults(connector: Connector, results: readonly CheckRe
  */
 export async function runPipeline(connector: Connector, definitions: readonly SqlModel[], options: RunOptions): Promise<PipelineResult> {
   const started = performance.now();
-  const order = executionOrder(definitions, options.sources);
+  const order = executionOrder(definitions, options.sources, options.priority);
   options.onEvent?.({ type: 'start', order });
+  const byName = new Map(order.map((m) => [m.name, m]));
+  const urgent = upstreamClosure(
+    (options.priority ?? []).filter((p) => byName.has(p)),
+    new Map(order.map((m) => [m.name, m.references.filter((r) => byName.has(r))])),
+  );
+  let urgentLeft = urgent.size;
+  if (urgentLeft === 0) options.onEvent?.({ type: 'priority-done' });
   const models: ModelResult[] = [];
   const checks: CheckResult[] = [];
   let modelsDone = false;
@@ -143,6 +154,7 @@ export async function runPipeline(connector: Connector, definitions: readonly Sq
       const result = await runModel(connector, model);
       models.push(result);
       options.onEvent?.({ type: 'model-done', result });
+      if (urgent.has(model.name) && --urgentLeft === 0) options.onEvent?.({ type: 'priority-done' });
     }
   }
   if (!modelsDone) options.onEvent?.({ type: 'models-done', models });

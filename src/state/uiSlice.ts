@@ -2,9 +2,10 @@ import type { StateCreator } from 'zustand';
 
 export type ViewId = 'retention' | 'dictionary';
 
-export const VIEWS: readonly { id: ViewId; label: string }[] = [
-  { id: 'retention', label: 'Retention' },
-  { id: 'dictionary', label: 'Data dictionary' },
+/** The views, and the gold tables each reads (built first when the view is the one open). */
+export const VIEWS: readonly { id: ViewId; label: string; tables: readonly string[] }[] = [
+  { id: 'retention', label: 'Retention', tables: ['retention_cohorts'] },
+  { id: 'dictionary', label: 'Data dictionary', tables: [] },
 ];
 
 export interface UiSlice {

@@ -44,6 +44,21 @@ describe('pipeline runner on the real sql/ files (DuckDB-WASM, Node bindings)', 
     ]);
   });
 
+  it('says when the priority models are built, before the others', async () => {
+    await loadGenerated(db, { preset: 'tiny', seed: 4 });
+    const events: string[] = [];
+    await runPipeline(db, SQL_MODELS, {
+      sources: PIPELINE_SOURCES,
+      priority: ['retention_cohorts'],
+      onEvent: (e) => {
+        if (e.type !== 'model-start') events.push(e.type === 'model-done' ? e.result.name : e.type);
+      },
+    });
+    const at = events.indexOf('priority-done');
+    expect(events.slice(0, at)).toEqual(['start', 'stg_events', 'fct_user_months', 'retention_cohorts']);
+    expect(events.indexOf('models-done')).toBeGreaterThan(at + 10);
+  });
+
   it('stops at a failing model with an error naming the file and DuckDB\'s message', async () => {
     await createRawTables(db, [{ id: 1, user: 'A', at: '2024-01-05 10:00:00' }], '2024-02-01');
     await db.exec('DROP TABLE IF EXISTS after_broken');

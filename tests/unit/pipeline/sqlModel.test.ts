@@ -46,6 +46,20 @@ describe('execution order', () => {
     expect(executionOrder(models, ['raw']).map((m) => m.name)).toEqual(['b', 's', 'g', 'c']);
   });
 
+  it('builds the priority models and what they read first, then the rest', () => {
+    const models = [
+      model('bronze', 'b1', 'SELECT * FROM raw'),
+      model('bronze', 'b2', 'SELECT * FROM raw'),
+      model('silver', 's1', 'SELECT * FROM b1'),
+      model('silver', 's2', 'SELECT * FROM b2'),
+      model('gold', 'g1', 'SELECT * FROM s1'),
+      model('gold', 'g2', 'SELECT * FROM s2'),
+    ];
+    expect(executionOrder(models, ['raw']).map((m) => m.name)).toEqual(['b1', 'b2', 's1', 's2', 'g1', 'g2']);
+    expect(executionOrder(models, ['raw'], ['g2']).map((m) => m.name)).toEqual(['b2', 's2', 'g2', 'b1', 's1', 'g1']);
+    expect(executionOrder(models, ['raw'], ['no_such_model']).map((m) => m.name)).toEqual(['b1', 'b2', 's1', 's2', 'g1', 'g2']);
+  });
+
   it('names an unknown table and a cycle', () => {
     expect(() => executionOrder([model('gold', 'g', 'SELECT * FROM typo')], [])).toThrow(/"typo", which is neither/);
     const cycle = [model('silver', 'a', 'SELECT * FROM b'), model('silver', 'b', 'SELECT * FROM a')];
