@@ -32,12 +32,19 @@ at_risk AS (
   SELECT *, CAST(sum(events + censored) OVER (PARTITION BY plan_tier ORDER BY t DESC ROWS UNBOUNDED PRECEDING) AS BIGINT) AS n_at_risk
   FROM observed
 ),
-steps AS (
+-- The running product is taken on churn days only and carried over censoring-only days, so S(t)
+-- stays exactly flat there (a windowed product may regroup its factors and move the last bit).
+products AS (
   SELECT *,
-    product(1 - events / n_at_risk) OVER w AS survival,
+    CASE WHEN events > 0 THEN product(1 - events / n_at_risk) OVER w END AS survival_on_churn_day,
     sum(CASE WHEN events < n_at_risk THEN events / (n_at_risk * (n_at_risk - events)) ELSE 0 END) OVER w AS greenwood_sum
   FROM at_risk
   WINDOW w AS (PARTITION BY plan_tier ORDER BY t ROWS UNBOUNDED PRECEDING)
+),
+steps AS (
+  SELECT *,
+    coalesce(last_value(survival_on_churn_day IGNORE NULLS) OVER (PARTITION BY plan_tier ORDER BY t ROWS UNBOUNDED PRECEDING), 1.0) AS survival
+  FROM products
 ),
 banded AS (
   SELECT *,

@@ -407,6 +407,10 @@ describe("seed 003's correlation table and survival by tier on the stories' data
     }
   });
 
+  it('passes the checks of its marts', async () => {
+    expect(await rows(db, `SELECT check_name FROM dq_results WHERE ${inMyModels} AND status <> 'pass'`)).toEqual([]);
+  });
+
   it('shows Enterprise surviving best and Starter worst, and the log-rank test rejecting equal curves', async () => {
     const summary = await rows(db, 'SELECT plan_tier, survival_365d FROM survival_summary ORDER BY survival_365d');
     expect(summary[0]!.plan_tier).toBe('starter');
