@@ -73,6 +73,8 @@ cells AS (
     sum(net_after_reversals) AS net
   FROM tx
   GROUP BY CUBE (acquisition_type, acquisition_quarter), ROLLUP (transaction_group, transaction_type), ROLLUP (period_quarter, period_month)
+  -- Without any invoice, the grand-total grouping set would still give one empty row.
+  HAVING count(*) > 0
 )
 SELECT
   c.acquisition_type, c.acquisition_quarter, c.transaction_group, c.transaction_type, c.period_quarter, c.period_month,

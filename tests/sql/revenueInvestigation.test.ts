@@ -311,10 +311,50 @@ describe('revenue investigation on generated data (seed 7, 6 000 accounts)', () 
     expect(welcome[0]!.effect as number).toBeLessThan(0);
   });
 
+  it('shows seed 000\'s funnel stories in the funnel and customer marts', async () => {
+    // Story 1: more sign-ups a month in Q1 and Q4; story 2: referral trials convert far better than social ones.
+    const season = await rows(db, `SELECT avg(signups) FILTER (WHERE quarter(month) IN (1, 4)) / avg(signups) FILTER (WHERE quarter(month) IN (2, 3)) AS ratio FROM monthly_funnel`);
+    expect(season[0]!.ratio as number).toBeGreaterThan(1.15);
+    const channels = await rows(db, `SELECT acquisition_channel AS ch, sum(converted) / sum(trials_started) AS rate, max(median_days_to_convert) AS slowest
+      FROM trial_conversion_cohorts WHERE is_cohort_complete GROUP BY 1`);
+    const rate = Object.fromEntries(channels.map((r) => [r.ch as string, r.rate as number]));
+    expect(rate.referral! / rate.social!).toBeGreaterThan(1.4);
+    for (const c of channels) expect(c.slowest as number).toBeLessThanOrEqual(14);
+    const users = await rows(db, `SELECT (SELECT count(*) FROM churn_flags) AS flags, (SELECT count(*) FROM user_master) AS master, (SELECT count(*) FROM stg_users) AS users`);
+    expect(users[0]!.flags).toBe(users[0]!.users);
+    expect(users[0]!.master).toBe(users[0]!.users);
+  });
+
   it('trues up every acquisition quarter to the cent and finds billing on the price book', async () => {
     const r = await rows(db, `SELECT count(*) AS n, count(*) FILTER (WHERE true_up_difference <> 0) AS open, count(*) FILTER (WHERE gross_plug <> 0) AS plugs,
       sum(invoices) FILTER (WHERE scope = 'all_invoices') AS invoices FROM revenue_true_up`);
     const invoices = await rows(db, `SELECT count(*) AS n FROM fct_invoices`);
     expect(r[0]).toEqual({ n: 48, open: 0, plugs: 0, invoices: invoices[0]!.n });
+  });
+});
+
+/**
+ * No invoice at all (only the price book): the cube has no row (not an empty grand total),
+ * every quarter of the first-month mart has 0 accounts and NULL averages, the true-up is all
+ * zeros, the decomposition keeps its 21 rows with NULL effects, and every check passes.
+ */
+describe('revenue investigation without any invoice', () => {
+  let db: NodeDb;
+  beforeAll(async () => {
+    db = await openDb();
+    await createEmptyRawTables(db, '2024-05-20');
+    await runAll(db);
+  });
+  afterAll(() => db.close());
+
+  it('stays empty, NULL where a denominator is 0, and passes every check', async () => {
+    expect(await rows(db, `SELECT count(*) AS n FROM cube_customer_transaction_behavior`)).toEqual([{ n: 0 }]);
+    expect(await rows(db, `SELECT count(*) AS n, sum(accounts) AS accounts, count(avg_net) AS averages, count(*) FILTER (WHERE is_partial_quarter) AS partial FROM first_month_net_revenue`))
+      .toEqual([{ n: 6, accounts: 0, averages: 0, partial: 3 }]);
+    expect(await rows(db, `SELECT count(*) AS n, sum(CAST(gross AS DOUBLE)) AS gross, sum(CAST(true_up_difference AS DOUBLE)) AS diff FROM revenue_true_up`))
+      .toEqual([{ n: 12, gross: 0, diff: 0 }]);
+    expect(await rows(db, `SELECT count(*) AS n, count(effect) AS effects, any_value(base_quarter) AS base, any_value(compare_quarter) AS compare FROM first_month_revenue_decomposition`))
+      .toEqual([{ n: 21, effects: 0, base: '2024-Q1', compare: '2025-Q1' }]);
+    expect(await rows(db, `SELECT check_name FROM dq_results WHERE status <> 'pass'`)).toEqual([]);
   });
 });
