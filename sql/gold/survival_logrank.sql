@@ -5,7 +5,8 @@
 -- covariance matrix V_gh = sum d (n - d) / (n - 1) x n_g / n x ([g = h] - n_h / n). The
 -- statistic is (O - E)' V^-1 (O - E) over k - 1 tiers (the last tier is left out: the O - E
 -- add up to 0), solved by Gaussian elimination in a recursive CTE, and compared with the
--- chi-square distribution with k - 1 degrees of freedom. The p-value is the chi-square
+-- chi-square distribution with k - 1 degrees of freedom. A tier that is never at risk on a
+-- churn day expects no churn and is left out of k, as R's survdiff counts. The p-value is the chi-square
 -- survival function in closed form for whole degrees of freedom: erfc(sqrt(x/2)) for odd
 -- degrees plus exp(-x/2) sum (x/2)^a / Gamma(a + 1) over a = 1/2, 3/2, ... (odd) or
 -- 0, 1, ... (even) up to df/2 - 1, with erfc by Numerical Recipes' Chebyshev fit (relative
@@ -17,7 +18,7 @@
 -- @col observed_minus_expected: O - E.
 -- @col variance: Variance of O - E for the tier (the diagonal of V).
 -- @col chi_square: Log-rank statistic over all tiers; NULL with fewer than two tiers or a singular V.
--- @col degrees_of_freedom: Number of tiers - 1.
+-- @col degrees_of_freedom: Number of tiers - 1 (counting the tiers that expect churns: all of them unless one is never at risk on a churn day).
 -- @col p_value: P(chi-square with degrees_of_freedom >= chi_square): the chance of differences this large if the tiers' survival were the same.
 -- @test unique: plan_tier
 -- @test not_null: plan_tier, customers, observed_events, expected_events, degrees_of_freedom
@@ -29,9 +30,7 @@ WITH RECURSIVE st AS (
   WHERE TRUE /*accounts:s.customer_id*/
 ),
 tiers AS (
-  SELECT plan_tier, count(*) AS customers,
-    row_number() OVER (ORDER BY CASE plan_tier WHEN 'starter' THEN 1 WHEN 'growth' THEN 2 WHEN 'pro' THEN 3 WHEN 'enterprise' THEN 4 ELSE 5 END, plan_tier) AS g,
-    count(*) OVER () AS k
+  SELECT plan_tier, count(*) AS customers
   FROM st
   GROUP BY plan_tier
 ),
@@ -42,7 +41,7 @@ observed AS (
 ),
 times AS (SELECT DISTINCT t FROM observed),
 grid AS (
-  SELECT g.plan_tier, g.g, g.k, tm.t, coalesce(o.n_obs, 0) AS n_obs, coalesce(o.d, 0) AS d
+  SELECT g.plan_tier, tm.t, coalesce(o.n_obs, 0) AS n_obs, coalesce(o.d, 0) AS d
   FROM tiers AS g
   CROSS JOIN times AS tm
   LEFT JOIN observed AS o ON o.plan_tier = g.plan_tier AND o.t = tm.t
@@ -58,7 +57,7 @@ pooled AS (
   HAVING sum(d) > 0
 ),
 terms AS (
-  SELECT r.plan_tier, r.g, r.k, r.t, CAST(r.d AS DOUBLE) AS d,
+  SELECT r.plan_tier, r.t, CAST(r.d AS DOUBLE) AS d,
     CAST(r.n AS DOUBLE) / p.n_all AS share,
     CAST(p.d_all AS DOUBLE) * r.n / p.n_all AS e,
     CASE WHEN p.n_all > 1 THEN CAST(p.d_all AS DOUBLE) * (p.n_all - p.d_all) / (p.n_all - 1) ELSE 0.0 END AS v
@@ -66,22 +65,33 @@ terms AS (
   JOIN pooled AS p ON p.t = r.t
 ),
 per_tier AS (
-  SELECT plan_tier, g, k, sum(d) AS observed_events, sum(e) AS expected_events, sum(v * share * (1 - share)) AS variance
+  SELECT plan_tier, sum(d) AS observed_events, sum(e) AS expected_events, sum(v * share * (1 - share)) AS variance
   FROM terms
-  GROUP BY plan_tier, g, k
+  GROUP BY plan_tier
+),
+-- Tiers expecting churns, numbered; a tier never at risk on a churn day carries no information
+-- and is left out, as R's survdiff does (its degrees of freedom count the tiers with E > 0).
+informative AS (
+  SELECT plan_tier, observed_events - expected_events AS o_minus_e,
+    row_number() OVER (ORDER BY CASE plan_tier WHEN 'starter' THEN 1 WHEN 'growth' THEN 2 WHEN 'pro' THEN 3 WHEN 'enterprise' THEN 4 ELSE 5 END, plan_tier) AS g,
+    count(*) OVER () AS k
+  FROM per_tier
+  WHERE expected_events > 0
 ),
 covariance AS (
-  SELECT a.g AS i, b.g AS j, sum(a.v * a.share * (CASE WHEN a.g = b.g THEN 1.0 ELSE 0.0 END - b.share)) AS v
+  SELECT ia.g AS i, ib.g AS j, sum(a.v * a.share * (CASE WHEN ia.g = ib.g THEN 1.0 ELSE 0.0 END - b.share)) AS v
   FROM terms AS a
   JOIN terms AS b ON b.t = a.t
-  WHERE a.g < a.k AND b.g < b.k
-  GROUP BY a.g, b.g
+  JOIN informative AS ia ON ia.plan_tier = a.plan_tier
+  JOIN informative AS ib ON ib.plan_tier = b.plan_tier
+  WHERE ia.g < ia.k AND ib.g < ib.k
+  GROUP BY ia.g, ib.g
 ),
--- The augmented matrix [V | O - E] of the first k - 1 tiers, one list per row.
+-- The augmented matrix [V | O - E] of the first k - 1 informative tiers, one list per row.
 matrix_rows AS (
-  SELECT c.i, list(c.v ORDER BY c.j) || [max(p.observed_events - p.expected_events)] AS r
+  SELECT c.i, list(c.v ORDER BY c.j) || [max(p.o_minus_e)] AS r
   FROM covariance AS c
-  JOIN per_tier AS p ON p.g = c.i
+  JOIN informative AS p ON p.g = c.i
   GROUP BY c.i
 ),
 matrix AS (SELECT list(r ORDER BY i) AS m FROM matrix_rows),
@@ -100,7 +110,7 @@ stat AS (
   SELECT
     CASE WHEN list_min([m[p][p] FOR p IN range(1, len(m) + 1)]) > 1e-12
       THEN list_sum([m[p][len(m) + 1] ** 2 / m[p][p] FOR p IN range(1, len(m) + 1)]) END AS chi_square,
-    (SELECT max(k) FROM tiers) - 1 AS degrees_of_freedom
+    greatest((SELECT count(*) FROM informative) - 1, 0) AS degrees_of_freedom
   FROM elimination
   QUALIFY step = max(step) OVER ()
 ),

@@ -120,6 +120,7 @@ describe('the chi-square survival function of survival_logrank.sql', () => {
  *   starter (EU):    10, 20, 20, 25+, 30, 40+
  *   enterprise (EU): 15, 35+, 50+
  *   growth (NA):     5, 12
+ *   pro (APAC):      3+ (never at risk on a churn day)
  * plus one account whose trial expired (never paid: not in the survival table).
  *
  * Kaplan-Meier, starter:  t   n  d  c   S(t)
@@ -132,6 +133,7 @@ describe('the chi-square survival function of survival_logrank.sql', () => {
  *   at 20 = 0.5 sqrt(1/6) = 0.2041. Log-log band at 10: (5/6)^exp(+-1.96 sqrt(1/30) / |ln 5/6|) = [0.2731, 0.9747].
  * enterprise: S = 2/3 from 15 on, never <= 0.5: median NULL.
  * growth: S(5) = 1/2 (median 5), S(12) = 0: SE NULL, band [0, 0].
+ * pro: one censored account, S(3) = 1, band [1, 1], no median.
  *
  * Log-rank, starter vs enterprise (the EU accounts): churn days 10, 15, 20, 30.
  *   t   n_S n_E  d  E_S = d n_S / n        V = d (n - d) / (n - 1) n_S n_E / n^2
@@ -140,8 +142,9 @@ describe('the chi-square survival function of survival_logrank.sql', () => {
  *   20   5   2   2  10/7 = 1.4286          2 x 5/6 x 10/49 = 0.3401
  *   30   2   2   1  2/4  = 0.5             4/16 = 0.25
  *   O_S = 4, E_S = 3.2202, V = 1.0467: chi-square = 0.7798^2 / 1.0467 = 0.5809, df 1, p = 0.4460.
- * All three tiers: O = 4, 2, 1; E = 4.2546, 0.3929, 2.3525; chi-square 8.1010 with 2 df,
- * p = exp(-8.101 / 2) = 0.0174.
+ * All tiers: O = 4, 2, 1; E = 4.2546, 0.3929, 2.3525; chi-square 8.1010 with 2 df,
+ * p = exp(-8.101 / 2) = 0.0174. Pro expects no churn (O = E = 0): it is left out of the
+ * statistic and of the degrees of freedom, as R's survdiff does.
  */
 const AS_OF = '2024-12-31';
 const SUBJECTS: { id: string; tier: string; t: number; event: 0 | 1; region: string }[] = [
@@ -156,6 +159,7 @@ const SUBJECTS: { id: string; tier: string; t: number; event: 0 | 1; region: str
   { id: 'E3', tier: 'enterprise', t: 50, event: 0, region: 'EU' },
   { id: 'G1', tier: 'growth', t: 5, event: 1, region: 'NA' },
   { id: 'G2', tier: 'growth', t: 12, event: 1, region: 'NA' },
+  { id: 'P1', tier: 'pro', t: 3, event: 0, region: 'APAC' },
 ];
 const byTier = (tier: string) => SUBJECTS.filter((s) => s.tier === tier);
 const MY_MODELS = ['customer_lifecycle', 'survival_table', 'survival_km', 'survival_summary', 'survival_logrank'];
@@ -200,7 +204,8 @@ describe('survival marts, worked example', () => {
     const growth = km.filter((r) => r.tier === 'growth');
     expect(growth[1]).toMatchObject({ t: 12, s: 0, se: null, lower: 0, upper: 0 });
     // Every row against the independent TypeScript computation.
-    for (const tier of ['starter', 'growth', 'enterprise']) {
+    expect(km.filter((r) => r.tier === 'pro')).toEqual([{ tier: 'pro', t: 3, n: 1, d: 0, c: 1, s: 1, se: 0, lower: 1, upper: 1, is_median: false }]);
+    for (const tier of ['starter', 'growth', 'enterprise', 'pro']) {
       const expected = kaplanMeier(byTier(tier));
       const actual = km.filter((r) => r.tier === tier);
       expect(actual.length, tier).toBe(expected.length);
@@ -223,12 +228,13 @@ describe('survival marts, worked example', () => {
       { plan_tier: 'enterprise', customers: 3, events: 1, censored: 2, max_duration_days: 50, median_survival_days: null, median_lower_95: 15, median_upper_95: null, survival_365d: null },
       // Growth: everyone churned, so S(365) = 0 is known although nobody was followed a year.
       { plan_tier: 'growth', customers: 2, events: 2, censored: 0, max_duration_days: 12, median_survival_days: 5, median_lower_95: 5, median_upper_95: 12, survival_365d: 0 },
+      { plan_tier: 'pro', customers: 1, events: 0, censored: 1, max_duration_days: 3, median_survival_days: null, median_lower_95: null, median_upper_95: null, survival_365d: null },
       // Starter: the upper band stays above 0.5 (0.646 at the end): no upper end.
       { plan_tier: 'starter', customers: 6, events: 4, censored: 2, max_duration_days: 40, median_survival_days: 20, median_lower_95: 10, median_upper_95: null, survival_365d: null },
     ]);
   });
 
-  it('runs the log-rank test over the three tiers: observed, expected, chi-square with 2 df and its p-value', async () => {
+  it('runs the log-rank test over the tiers: observed, expected, chi-square with 2 df and its p-value', async () => {
     const test = await rows(db, 'SELECT * FROM survival_logrank');
     const expected = logRank([byTier('starter'), byTier('growth'), byTier('enterprise')]);
     const order = ['starter', 'growth', 'enterprise'];
@@ -238,6 +244,7 @@ describe('survival marts, worked example', () => {
       expect(byName[tier]!.expected_events as number, tier).toBeCloseTo(expected.expected[i]!, 10);
     });
     expect(byName.starter!.expected_events as number).toBeCloseTo(4.254582, 6);
+    expect(byName.pro).toMatchObject({ customers: 1, observed_events: 0, expected_events: 0, variance: 0 });
     const sumOE = test.reduce((a, r) => a + (r.observed_minus_expected as number), 0);
     expect(sumOE).toBeCloseTo(0, 10);
     for (const r of test) {
