@@ -32,23 +32,28 @@ WITH params AS (
     CAST(as_of_date AS TIMESTAMP) + INTERVAL 1 DAY - INTERVAL 1 MICROSECOND AS calculated_at
   FROM run_params
 ),
+-- Months as integers (year x 12 + month), cheaper to compare than dates with intervals.
 user_days AS (
-  SELECT CAST(date_trunc('month', event_date) AS DATE) AS activity_month,
-    event_date - days_since_previous AS previous_date,
-    event_date + days_until_next AS next_date
+  SELECT
+    year(event_date) * 12 + month(event_date) AS m,
+    year(event_date - days_since_previous) * 12 + month(event_date - days_since_previous) AS previous_m,
+    year(event_date + days_until_next) * 12 + month(event_date + days_until_next) AS next_m
   FROM growth_user_days
 ),
 -- One scan: a user's first active day of a month counts the user-month; the last one says
 -- whether the user is absent the month after (churned then).
 flows AS (
-  SELECT activity_month,
-    count(*) FILTER (WHERE previous_date IS NULL OR previous_date < activity_month) AS total_mau,
-    count(*) FILTER (WHERE previous_date IS NULL) AS new_users,
-    count(*) FILTER (WHERE previous_date < activity_month AND previous_date >= activity_month - INTERVAL 1 MONTH) AS retained_users,
-    count(*) FILTER (WHERE previous_date < activity_month - INTERVAL 1 MONTH) AS resurrected_users,
-    count(*) FILTER (WHERE next_date IS NULL OR next_date >= activity_month + INTERVAL 2 MONTH) AS leaving_users
-  FROM user_days
-  GROUP BY activity_month
+  SELECT make_date(CAST((m - 1) // 12 AS BIGINT), CAST((m - 1) % 12 + 1 AS BIGINT), 1) AS activity_month, *
+  FROM (
+    SELECT m,
+      count(*) FILTER (WHERE previous_m IS NULL OR previous_m < m) AS total_mau,
+      count(*) FILTER (WHERE previous_m IS NULL) AS new_users,
+      count(*) FILTER (WHERE previous_m = m - 1) AS retained_users,
+      count(*) FILTER (WHERE previous_m < m - 1) AS resurrected_users,
+      count(*) FILTER (WHERE next_m IS NULL OR next_m > m + 1) AS leaving_users
+    FROM user_days
+    GROUP BY m
+  )
 ),
 months AS (
   SELECT CAST(unnest(generate_series(CAST(min(f.activity_month) AS TIMESTAMP), CAST(any_value(p.as_of_month) AS TIMESTAMP), INTERVAL 1 MONTH)) AS DATE) AS activity_month

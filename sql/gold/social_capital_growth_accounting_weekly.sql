@@ -30,23 +30,28 @@ WITH params AS (
     CAST(as_of_date AS TIMESTAMP) + INTERVAL 1 DAY - INTERVAL 1 MICROSECOND AS calculated_at
   FROM run_params
 ),
+-- Weeks as integers: whole weeks since Monday 5 January 1970, cheaper than truncating dates.
 user_days AS (
-  SELECT CAST(date_trunc('week', event_date) AS DATE) AS activity_week,
-    event_date - days_since_previous AS previous_date,
-    event_date + days_until_next AS next_date
+  SELECT
+    (event_date - DATE '1970-01-05') // 7 AS w,
+    (event_date - days_since_previous - DATE '1970-01-05') // 7 AS previous_w,
+    (event_date + days_until_next - DATE '1970-01-05') // 7 AS next_w
   FROM growth_user_days
 ),
 -- One scan: a user's first active day of a week counts the user-week; the last one says
 -- whether the user is absent the week after (churned then).
 flows AS (
-  SELECT activity_week,
-    count(*) FILTER (WHERE previous_date IS NULL OR previous_date < activity_week) AS total_wau,
-    count(*) FILTER (WHERE previous_date IS NULL) AS new_users,
-    count(*) FILTER (WHERE previous_date < activity_week AND previous_date >= activity_week - 7) AS retained_users,
-    count(*) FILTER (WHERE previous_date < activity_week - 7) AS resurrected_users,
-    count(*) FILTER (WHERE next_date IS NULL OR next_date >= activity_week + 14) AS leaving_users
-  FROM user_days
-  GROUP BY activity_week
+  SELECT DATE '1970-01-05' + CAST(7 * w AS INTEGER) AS activity_week, *
+  FROM (
+    SELECT w,
+      count(*) FILTER (WHERE previous_w IS NULL OR previous_w < w) AS total_wau,
+      count(*) FILTER (WHERE previous_w IS NULL) AS new_users,
+      count(*) FILTER (WHERE previous_w = w - 1) AS retained_users,
+      count(*) FILTER (WHERE previous_w < w - 1) AS resurrected_users,
+      count(*) FILTER (WHERE next_w IS NULL OR next_w > w + 1) AS leaving_users
+    FROM user_days
+    GROUP BY w
+  )
 ),
 weeks AS (
   SELECT CAST(unnest(generate_series(CAST(min(f.activity_week) AS TIMESTAMP), CAST(any_value(p.as_of_week) AS TIMESTAMP), INTERVAL 7 DAY)) AS DATE) AS activity_week
