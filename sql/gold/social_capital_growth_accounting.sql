@@ -62,15 +62,15 @@ months AS (
 ),
 counts AS (
   SELECT
-    m.activity_month,
+    mo.activity_month,
     coalesce(f.total_mau, 0) AS total_mau,
     coalesce(f.new_users, 0) AS new_users,
     coalesce(f.retained_users, 0) AS retained_users,
     coalesce(f.resurrected_users, 0) AS resurrected_users,
-    coalesce(lag(f.leaving_users) OVER (ORDER BY m.activity_month), 0) AS churned_users,
-    lag(coalesce(f.total_mau, 0)) OVER (ORDER BY m.activity_month) AS previous_total
-  FROM months AS m
-  LEFT JOIN flows AS f ON f.activity_month = m.activity_month
+    coalesce(lag(f.leaving_users) OVER (ORDER BY mo.activity_month), 0) AS churned_users,
+    lag(coalesce(f.total_mau, 0)) OVER (ORDER BY mo.activity_month) AS previous_total
+  FROM months AS mo
+  LEFT JOIN flows AS f ON f.activity_month = mo.activity_month
 ),
 ratios AS (
   SELECT *, CAST(new_users + resurrected_users AS DOUBLE) / nullif(churned_users, 0) AS quick_ratio FROM counts

@@ -60,15 +60,15 @@ weeks AS (
 ),
 counts AS (
   SELECT
-    w.activity_week,
+    wk.activity_week,
     coalesce(f.total_wau, 0) AS total_wau,
     coalesce(f.new_users, 0) AS new_users,
     coalesce(f.retained_users, 0) AS retained_users,
     coalesce(f.resurrected_users, 0) AS resurrected_users,
-    coalesce(lag(f.leaving_users) OVER (ORDER BY w.activity_week), 0) AS churned_users,
-    lag(coalesce(f.total_wau, 0)) OVER (ORDER BY w.activity_week) AS previous_total
-  FROM weeks AS w
-  LEFT JOIN flows AS f ON f.activity_week = w.activity_week
+    coalesce(lag(f.leaving_users) OVER (ORDER BY wk.activity_week), 0) AS churned_users,
+    lag(coalesce(f.total_wau, 0)) OVER (ORDER BY wk.activity_week) AS previous_total
+  FROM weeks AS wk
+  LEFT JOIN flows AS f ON f.activity_week = wk.activity_week
 ),
 ratios AS (
   SELECT *, CAST(new_users + resurrected_users AS DOUBLE) / nullif(churned_users, 0) AS quick_ratio FROM counts
