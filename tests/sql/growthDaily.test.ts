@@ -40,6 +40,17 @@ describe('gold daily growth marts, worked example', () => {
   });
   afterAll(() => db.close());
 
+  it('keeps each active day with the gaps to the first, previous and next active day', async () => {
+    const got = await rows(db, `SELECT user_id AS u, datediff('day', DATE '${D0}', event_date) AS d, days_since_first AS f, days_since_previous AS p, days_until_next AS n
+      FROM growth_user_days WHERE user_id IN ('A', 'P90', 'R') ORDER BY u, d`);
+    expect(got.map((r) => `${r.u}@${r.d}: ${r.f}/${r.p}/${r.n}`)).toEqual([
+      'A@0: 0/null/1', 'A@1: 1/1/1', 'A@2: 2/1/null',
+      'P90@10: 0/null/90', 'P90@100: 90/90/null',
+      // R's day 121 is after the as-of date: day 120 has no next day yet.
+      'R@113: 0/null/1', 'R@114: 1/1/1', 'R@115: 2/1/1', 'R@116: 3/1/1', 'R@117: 4/1/1', 'R@118: 5/1/1', 'R@119: 6/1/1', 'R@120: 7/1/null',
+    ]);
+  });
+
   /**
    * By hand (new / retained / resurrected; churned = active the day before, not today):
    *   d0   A, B new                                   churned 0          QR NULL  Unknown
