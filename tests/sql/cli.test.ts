@@ -58,7 +58,7 @@ describe('npm run pipeline: DuckDB-WASM and native DuckDB write identical marts'
             : `a.${q(c)} IS DISTINCT FROM b.${q(c)}`,
         )
         .join(' OR ');
-      const diff = await all(`SELECT a.* FROM ${numbered(file)} AS a FULL JOIN ${numbered(`${dir}/native/gold/${name}`)} AS b ON a.rn__ = b.rn__
+      const diff = await all(`SELECT a.* FROM ${numbered(String(file))} AS a FULL JOIN ${numbered(`${dir}/native/gold/${name}`)} AS b ON a.rn__ = b.rn__
         WHERE a.rn__ IS NULL OR b.rn__ IS NULL OR ${mismatch}`);
       if (diff.length > 0) differing.push(`${name}: ${JSON.stringify(diff.slice(0, 2))}`);
     }
