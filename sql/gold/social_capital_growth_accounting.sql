@@ -12,6 +12,7 @@
 -- growth-quality classes (Unknown when the quick ratio is NULL, Declining below 1.0, Healthy
 -- from 1.0 to 1.5, Strong from 1.5). calculated_at is the end of the as-of date, so the same
 -- seed gives the same table.
+-- The counting itself lives in silver growth_accounting_grains (grain = 'month').
 -- @col activity_month: First day of the month.
 -- @col is_partial_month: TRUE for the as-of month when the as-of date is not its last day.
 -- @col total_mau: Users active in the month.
@@ -27,72 +28,19 @@
 -- @test unique: activity_month
 -- @test not_null: activity_month, total_mau, new_users, retained_users, resurrected_users, churned_users, growth_quality_category
 -- @test accepted_values: growth_quality_category = Unknown, Declining, Healthy, Strong
-WITH params AS (
-  SELECT as_of_date, CAST(date_trunc('month', as_of_date) AS DATE) AS as_of_month,
-    CAST(as_of_date AS TIMESTAMP) + INTERVAL 1 DAY - INTERVAL 1 MICROSECOND AS calculated_at
-  FROM run_params
-),
--- Months as integers (year x 12 + month), cheaper to compare than dates with intervals.
-user_days AS (
-  SELECT
-    year(event_date) * 12 + month(event_date) AS m,
-    year(event_date - days_since_previous) * 12 + month(event_date - days_since_previous) AS previous_m,
-    year(event_date + days_until_next) * 12 + month(event_date + days_until_next) AS next_m
-  FROM growth_user_days
-),
--- One scan: a user's first active day of a month counts the user-month; the last one says
--- whether the user is absent the month after (churned then).
-flows AS (
-  SELECT make_date(CAST((m - 1) // 12 AS BIGINT), CAST((m - 1) % 12 + 1 AS BIGINT), 1) AS activity_month, *
-  FROM (
-    SELECT m,
-      count(*) FILTER (WHERE previous_m IS NULL OR previous_m < m) AS total_mau,
-      count(*) FILTER (WHERE previous_m IS NULL) AS new_users,
-      count(*) FILTER (WHERE previous_m = m - 1) AS retained_users,
-      count(*) FILTER (WHERE previous_m < m - 1) AS resurrected_users,
-      count(*) FILTER (WHERE next_m IS NULL OR next_m > m + 1) AS leaving_users
-    FROM user_days
-    GROUP BY m
-  )
-),
-months AS (
-  SELECT CAST(unnest(generate_series(CAST(min(f.activity_month) AS TIMESTAMP), CAST(any_value(p.as_of_month) AS TIMESTAMP), INTERVAL 1 MONTH)) AS DATE) AS activity_month
-  FROM flows AS f
-  CROSS JOIN params AS p
-),
-counts AS (
-  SELECT
-    mo.activity_month,
-    coalesce(f.total_mau, 0) AS total_mau,
-    coalesce(f.new_users, 0) AS new_users,
-    coalesce(f.retained_users, 0) AS retained_users,
-    coalesce(f.resurrected_users, 0) AS resurrected_users,
-    coalesce(lag(f.leaving_users) OVER (ORDER BY mo.activity_month), 0) AS churned_users,
-    lag(coalesce(f.total_mau, 0)) OVER (ORDER BY mo.activity_month) AS previous_total
-  FROM months AS mo
-  LEFT JOIN flows AS f ON f.activity_month = mo.activity_month
-),
-ratios AS (
-  SELECT *, CAST(new_users + resurrected_users AS DOUBLE) / nullif(churned_users, 0) AS quick_ratio FROM counts
-)
 SELECT
-  r.activity_month,
-  last_day(r.activity_month) > p.as_of_date AS is_partial_month,
-  r.total_mau,
-  r.new_users,
-  r.retained_users,
-  r.resurrected_users,
-  r.churned_users,
-  100.0 * r.retained_users / nullif(r.previous_total, 0) AS retention_rate_pct,
-  r.quick_ratio,
-  CASE
-    WHEN r.quick_ratio IS NULL THEN 'Unknown'
-    WHEN r.quick_ratio < 1.0 THEN 'Declining'
-    WHEN r.quick_ratio < 1.5 THEN 'Healthy'
-    ELSE 'Strong'
-  END AS growth_quality_category,
-  r.new_users + r.retained_users + r.resurrected_users AS verification_total,
-  p.calculated_at
-FROM ratios AS r
-CROSS JOIN params AS p
-ORDER BY r.activity_month
+  period_start AS activity_month,
+  is_partial AS is_partial_month,
+  total_active AS total_mau,
+  new_users,
+  retained_users,
+  resurrected_users,
+  churned_users,
+  retention_rate_pct,
+  quick_ratio,
+  growth_quality_category,
+  verification_total,
+  calculated_at
+FROM growth_accounting_grains
+WHERE grain = 'month'
+ORDER BY period_start

@@ -9,6 +9,7 @@
 -- its churn is provisional. Ratios with a zero denominator are NULL; growth_quality_category
 -- uses the seed's quick-ratio growth-quality classes. calculated_at is the end of the as-of
 -- date (deterministic).
+-- The counting itself lives in silver growth_accounting_grains (grain = 'week').
 -- @col activity_week: Monday of the ISO week.
 -- @col is_partial_week: TRUE for the as-of week when the as-of date is not its Sunday.
 -- @col total_wau: Users active in the week.
@@ -25,72 +26,19 @@
 -- @test not_null: activity_week, total_wau, new_users, retained_users, resurrected_users, churned_users, growth_quality_category
 -- @test accepted_values: growth_quality_category = Unknown, Declining, Healthy, Strong
 -- @test expression(starts_on_monday): isodow(activity_week) = 1
-WITH params AS (
-  SELECT as_of_date, CAST(date_trunc('week', as_of_date) AS DATE) AS as_of_week,
-    CAST(as_of_date AS TIMESTAMP) + INTERVAL 1 DAY - INTERVAL 1 MICROSECOND AS calculated_at
-  FROM run_params
-),
--- Weeks as integers: whole weeks since Monday 5 January 1970, cheaper than truncating dates.
-user_days AS (
-  SELECT
-    (event_date - DATE '1970-01-05') // 7 AS w,
-    (event_date - days_since_previous - DATE '1970-01-05') // 7 AS previous_w,
-    (event_date + days_until_next - DATE '1970-01-05') // 7 AS next_w
-  FROM growth_user_days
-),
--- One scan: a user's first active day of a week counts the user-week; the last one says
--- whether the user is absent the week after (churned then).
-flows AS (
-  SELECT DATE '1970-01-05' + CAST(7 * w AS INTEGER) AS activity_week, *
-  FROM (
-    SELECT w,
-      count(*) FILTER (WHERE previous_w IS NULL OR previous_w < w) AS total_wau,
-      count(*) FILTER (WHERE previous_w IS NULL) AS new_users,
-      count(*) FILTER (WHERE previous_w = w - 1) AS retained_users,
-      count(*) FILTER (WHERE previous_w < w - 1) AS resurrected_users,
-      count(*) FILTER (WHERE next_w IS NULL OR next_w > w + 1) AS leaving_users
-    FROM user_days
-    GROUP BY w
-  )
-),
-weeks AS (
-  SELECT CAST(unnest(generate_series(CAST(min(f.activity_week) AS TIMESTAMP), CAST(any_value(p.as_of_week) AS TIMESTAMP), INTERVAL 7 DAY)) AS DATE) AS activity_week
-  FROM flows AS f
-  CROSS JOIN params AS p
-),
-counts AS (
-  SELECT
-    wk.activity_week,
-    coalesce(f.total_wau, 0) AS total_wau,
-    coalesce(f.new_users, 0) AS new_users,
-    coalesce(f.retained_users, 0) AS retained_users,
-    coalesce(f.resurrected_users, 0) AS resurrected_users,
-    coalesce(lag(f.leaving_users) OVER (ORDER BY wk.activity_week), 0) AS churned_users,
-    lag(coalesce(f.total_wau, 0)) OVER (ORDER BY wk.activity_week) AS previous_total
-  FROM weeks AS wk
-  LEFT JOIN flows AS f ON f.activity_week = wk.activity_week
-),
-ratios AS (
-  SELECT *, CAST(new_users + resurrected_users AS DOUBLE) / nullif(churned_users, 0) AS quick_ratio FROM counts
-)
 SELECT
-  r.activity_week,
-  r.activity_week + 6 > p.as_of_date AS is_partial_week,
-  r.total_wau,
-  r.new_users,
-  r.retained_users,
-  r.resurrected_users,
-  r.churned_users,
-  100.0 * r.retained_users / nullif(r.previous_total, 0) AS retention_rate_pct,
-  r.quick_ratio,
-  CASE
-    WHEN r.quick_ratio IS NULL THEN 'Unknown'
-    WHEN r.quick_ratio < 1.0 THEN 'Declining'
-    WHEN r.quick_ratio < 1.5 THEN 'Healthy'
-    ELSE 'Strong'
-  END AS growth_quality_category,
-  r.new_users + r.retained_users + r.resurrected_users AS verification_total,
-  p.calculated_at
-FROM ratios AS r
-CROSS JOIN params AS p
-ORDER BY r.activity_week
+  period_start AS activity_week,
+  is_partial AS is_partial_week,
+  total_active AS total_wau,
+  new_users,
+  retained_users,
+  resurrected_users,
+  churned_users,
+  retention_rate_pct,
+  quick_ratio,
+  growth_quality_category,
+  verification_total,
+  calculated_at
+FROM growth_accounting_grains
+WHERE grain = 'week'
+ORDER BY period_start
