@@ -10,7 +10,8 @@
 -- year x 12 + month): cheaper than truncated dates. Every period from the first activity to
 -- the as-of period has a row; the as-of week or month is partial unless it ends on the as-of
 -- date, so its churn is provisional. growth_quality_category uses the seed's quick-ratio
--- classes; calculated_at is the end of the as-of date (deterministic).
+-- classes; calculated_at is the end of the as-of date (deterministic). Filterable by user at
+-- query time (the seed 002 marts are projections of this query).
 -- @col grain: day, week or month.
 -- @col period_start: First day of the period.
 -- @col is_partial: TRUE when the period is not over at the as-of date.
@@ -33,17 +34,20 @@ user_days AS (
   SELECT 'day' AS grain, event_date - DATE '1970-01-01' AS p,
     event_date - days_since_previous - DATE '1970-01-01' AS previous_p,
     event_date + days_until_next - DATE '1970-01-01' AS next_p
-  FROM growth_user_days
+  FROM growth_user_days AS u
+  WHERE TRUE /*users:u.user_id*/
   UNION ALL
   SELECT 'week', (event_date - DATE '1970-01-05') // 7,
     (event_date - days_since_previous - DATE '1970-01-05') // 7,
     (event_date + days_until_next - DATE '1970-01-05') // 7
-  FROM growth_user_days
+  FROM growth_user_days AS u
+  WHERE TRUE /*users:u.user_id*/
   UNION ALL
   SELECT 'month', year(event_date) * 12 + month(event_date) - 1,
     year(event_date - days_since_previous) * 12 + month(event_date - days_since_previous) - 1,
     year(event_date + days_until_next) * 12 + month(event_date + days_until_next) - 1
-  FROM growth_user_days
+  FROM growth_user_days AS u
+  WHERE TRUE /*users:u.user_id*/
 ),
 -- A user-period is counted on the user's first active day of it; its last active day says
 -- whether the user is absent the period after (churned then).

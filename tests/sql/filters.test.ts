@@ -61,7 +61,7 @@ describe('query-time filters against a pipeline run on the filtered data alone',
       { ...NO_FILTERS, platforms: ['iOS'] },
       `SELECT DISTINCT trim(customer_id) AS id FROM customers`,
       `SELECT trim(user_id) AS id FROM users WHERE platform = 'iOS'`,
-      ['retention_cohorts'],
+      ['retention_cohorts', 'growth_accounting_grains'],
     );
   });
 
