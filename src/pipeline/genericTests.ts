@@ -1,5 +1,5 @@
 import { quoteIdent, quoteLiteral } from '../engine/connector';
-import type { CheckSeverity, SqlModel } from './sqlModel';
+import { type CheckSeverity, parseSqlModel, type SqlModel, type SqlSource } from './sqlModel';
 
 /**
  * dbt-style tests declared in a model's header, each expanded into a check (a query returning
@@ -96,4 +96,14 @@ function expand(model: SqlModel, test: GenericTest, index: number): SqlModel {
 /** The checks declared by the models' headers. */
 export function expandGenericTests(models: readonly SqlModel[]): SqlModel[] {
   return models.flatMap((m) => m.tests.map((t, i) => expand(m, t, i + 1)));
+}
+
+/**
+ * Every model and check of a set of SQL sources: the files parsed in path order, plus the
+ * checks their headers declare. Shared by the bundled (browser, Vitest) and the on-disk
+ * (bench, CLI) loaders so that both see exactly the same pipeline.
+ */
+export function modelsFromSources(sources: readonly SqlSource[]): SqlModel[] {
+  const parsed = sources.map(parseSqlModel).sort((a, b) => a.path.localeCompare(b.path));
+  return [...parsed, ...expandGenericTests(parsed)];
 }

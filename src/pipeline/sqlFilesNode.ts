@@ -1,8 +1,8 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { join, relative, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { expandGenericTests } from './genericTests';
-import { parseSqlModel, type SqlModel } from './sqlModel';
+import { modelsFromSources } from './genericTests';
+import type { SqlModel } from './sqlModel';
 
 const REPO_ROOT = resolve(fileURLToPath(new URL('../..', import.meta.url)));
 
@@ -20,8 +20,5 @@ function sqlFilesUnder(dir: string): string[] {
  * checks as sqlFiles.ts; a unit test holds the two equal.
  */
 export function loadSqlModels(root: string = REPO_ROOT): SqlModel[] {
-  const parsed = sqlFilesUnder(join(root, 'sql'))
-    .map((file) => parseSqlModel({ path: relative(root, file).split('\\').join('/'), text: readFileSync(file, 'utf8') }))
-    .sort((a, b) => a.path.localeCompare(b.path));
-  return [...parsed, ...expandGenericTests(parsed)];
+  return modelsFromSources(sqlFilesUnder(join(root, 'sql')).map((file) => ({ path: relative(root, file).split('\\').join('/'), text: readFileSync(file, 'utf8') })));
 }

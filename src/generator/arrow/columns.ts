@@ -1,5 +1,4 @@
 import {
-  Bool,
   type Data,
   type DataType,
   DateDay,
@@ -19,7 +18,6 @@ import {
   tableToIPC,
   vectorFromArray,
 } from 'apache-arrow';
-import { MS_PER_DAY } from '../calendar';
 
 export interface Column {
   name: string;
@@ -85,9 +83,6 @@ export function float64Column(name: string, values: Float64Array, validity?: { b
   };
 }
 
-export function boolColumn(name: string, values: readonly boolean[]): Column {
-  return { name, data: vectorFromArray(values as boolean[], new Bool()).data[0] as Data };
-}
 
 /** Days since epoch → DATE. */
 export function dateColumn(name: string, days: Int32Array, validity?: { bitmap: Uint8Array; nullCount: number }): Column {
@@ -128,9 +123,6 @@ export function timestampColumn(name: string, epochMs: Float64Array, validity?: 
   };
 }
 
-export function dayToEpochMs(day: number): number {
-  return day * MS_PER_DAY;
-}
 
 /** Serialises columns of equal length as one Arrow IPC stream (schema, batch, end marker). */
 export function toIpcStream(columns: readonly Column[]): Uint8Array {
