@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { applyFilters, type Filters, NO_FILTERS } from '../../src/pipeline/filters';
+import { martQuery } from '../../src/pipeline/martQuery';
 import { SQL_MODELS } from '../../src/pipeline/sqlFiles';
 import { loadGenerated, type NodeDb, openDb, rows, runAll } from '../helpers/nodeDb';
 
@@ -37,7 +38,7 @@ describe('query-time filters against a pipeline run on the filtered data alone',
       await restrictRaw(part, keepAccounts, keepUsers);
       await runAll(part);
       for (const name of models) {
-        const filtered = await rows(full, `SELECT * FROM (${applyFilters(sqlOf(name), filters)}) ORDER BY ALL`);
+        const filtered = await rows(full, `SELECT * FROM (${martQuery(SQL_MODELS, name, filters)}) ORDER BY ALL`);
         const alone = await rows(part, `SELECT * FROM ${name} ORDER BY ALL`);
         expect(filtered.length, name).toBeGreaterThan(0);
         expect(filtered, name).toEqual(alone);
@@ -61,7 +62,7 @@ describe('query-time filters against a pipeline run on the filtered data alone',
       { ...NO_FILTERS, platforms: ['iOS'] },
       `SELECT DISTINCT trim(customer_id) AS id FROM customers`,
       `SELECT trim(user_id) AS id FROM users WHERE platform = 'iOS'`,
-      ['retention_cohorts', 'growth_accounting_grains'],
+      ['retention_cohorts', 'growth_accounting_grains', 'social_capital_growth_accounting_weekly'],
     );
   });
 
