@@ -5,9 +5,7 @@ import { SettingsPanel } from './components/SettingsPanel';
 import type { GeneratorParams } from './generator/params';
 import { readUrlSettings, writeUrlSettings } from './state/urlParams';
 import { useStore } from './state/store';
-import { VIEWS } from './state/uiSlice';
-import { DictionaryView } from './views/dictionary/DictionaryView';
-import { RetentionView } from './views/retention/RetentionView';
+import { findView, VIEWS } from './views/registry';
 
 export function App() {
   const settings = useMemo(() => readUrlSettings(window.location.search), []);
@@ -18,6 +16,7 @@ export function App() {
   const setNotice = useStore((s) => s.setNotice);
   const view = useStore((s) => s.view);
   const setView = useStore((s) => s.setView);
+  const ViewComponent = findView(view)?.component;
 
   const run = useCallback(
     (next: GeneratorParams) => {
@@ -27,7 +26,7 @@ export function App() {
       void runSession(next, {
         bundle: settings.bundle,
         hashChunks: new URLSearchParams(window.location.search).get('verify') === 'hashes',
-        priority: VIEWS.find((v) => v.id === useStore.getState().view)?.tables ?? [],
+        priority: findView(useStore.getState().view)?.tables ?? [],
       });
     },
     [settings],
@@ -69,8 +68,7 @@ export function App() {
                 </button>
               ))}
             </nav>
-            {view === 'retention' && <RetentionView />}
-            {view === 'dictionary' && <DictionaryView />}
+            {ViewComponent && <ViewComponent />}
           </>
         )}
       </main>

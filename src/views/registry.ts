@@ -1,0 +1,25 @@
+import type { ComponentType } from 'react';
+import { DictionaryView } from './dictionary/DictionaryView';
+import { RetentionView } from './retention/RetentionView';
+
+/**
+ * Every view of the workbench, in navigation order. A view lists the gold tables it reads so
+ * a run builds them first when the view is the one open. Add a view by adding an entry here.
+ */
+export interface ViewDefinition {
+  id: string;
+  label: string;
+  tables: readonly string[];
+  component: ComponentType;
+}
+
+export const VIEWS: readonly ViewDefinition[] = [
+  { id: 'retention', label: 'Retention', tables: ['retention_cohorts'], component: RetentionView },
+  { id: 'dictionary', label: 'Data dictionary', tables: [], component: DictionaryView },
+];
+
+export const DEFAULT_VIEW = 'retention';
+
+export function findView(id: string): ViewDefinition | undefined {
+  return VIEWS.find((v) => v.id === id);
+}
