@@ -1,5 +1,6 @@
 import type { ComponentType } from 'react';
 import { DictionaryView } from './dictionary/DictionaryView';
+import { GrowthView } from './growth/GrowthView';
 import { RetentionView } from './retention/RetentionView';
 
 /**
@@ -15,6 +16,12 @@ export interface ViewDefinition {
 
 export const VIEWS: readonly ViewDefinition[] = [
   { id: 'retention', label: 'Retention', tables: ['retention_cohorts'], component: RetentionView },
+  {
+    id: 'growth',
+    label: 'Growth accounting',
+    tables: ['social_capital_growth_accounting', 'social_capital_growth_accounting_weekly', 'social_capital_growth_accounting_daily', 'quick_ratio_analysis', 'growth_metrics', 'user_lifecycle', 'power_user_l28', 'user_resurrection_analysis'],
+    component: GrowthView,
+  },
   { id: 'dictionary', label: 'Data dictionary', tables: [], component: DictionaryView },
 ];
 
