@@ -16,6 +16,8 @@ export interface RunSnapshot {
   stages: { id: string; label: string; status: string; startedAt: number | null; endedAt: number | null; count: number | null; detail: string | null }[];
   checks: { name: string; status: string; failingRows: number; durationMs: number }[];
   chartsDrawn: Record<string, number>;
+  /** The latest draw of each chart (a filter change redraws). */
+  chartsRedrawn?: Record<string, number>;
   chunkHashes: Record<string, string[]>;
 }
 
@@ -30,6 +32,7 @@ export function snapshot(state: Store): RunSnapshot {
     stages: state.stages.map((s) => ({ ...s })),
     checks: state.checks.map((c) => ({ name: c.name, status: c.status, failingRows: c.failingRows, durationMs: c.durationMs })),
     chartsDrawn: { ...state.chartsDrawn },
+    chartsRedrawn: { ...state.chartsRedrawn },
     chunkHashes: { ...state.chunkHashes },
   };
 }

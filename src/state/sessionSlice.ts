@@ -31,6 +31,8 @@ export interface SessionSlice {
   checks: CheckResult[];
   /** performance.now() when each chart of the run was first fully drawn, by chart id. */
   chartsDrawn: Record<string, number>;
+  /** performance.now() of each chart's latest draw (every redraw, e.g. after a filter change). */
+  chartsRedrawn: Record<string, number>;
   /** SHA-256 of each generated chunk, by table, when the run was asked to record them. */
   chunkHashes: Record<string, string[]>;
   beginRun(params: GeneratorParams): number;
@@ -65,10 +67,11 @@ export const createSessionSlice: StateCreator<SessionSlice, [], [], SessionSlice
   queries: null,
   checks: [],
   chartsDrawn: {},
+  chartsRedrawn: {},
   chunkHashes: {},
   beginRun(params) {
     const runId = get().runId + 1;
-    set({ status: 'running', runId, params, stages: [], error: null, queries: null, checks: [], checking: false, chartsDrawn: {}, chunkHashes: {} });
+    set({ status: 'running', runId, params, stages: [], error: null, queries: null, checks: [], checking: false, chartsDrawn: {}, chartsRedrawn: {}, chunkHashes: {} });
     return runId;
   },
   addChunkHash(runId, table, hash) {
@@ -76,8 +79,12 @@ export const createSessionSlice: StateCreator<SessionSlice, [], [], SessionSlice
     set((state) => ({ chunkHashes: { ...state.chunkHashes, [table]: [...(state.chunkHashes[table] ?? []), hash] } }));
   },
   markChartDrawn(chartId) {
-    if (get().status !== 'ready' || chartId in get().chartsDrawn) return;
-    set((state) => ({ chartsDrawn: { ...state.chartsDrawn, [chartId]: performance.now() } }));
+    if (get().status !== 'ready') return;
+    const now = performance.now();
+    set((state) => ({
+      chartsRedrawn: { ...state.chartsRedrawn, [chartId]: now },
+      ...(chartId in state.chartsDrawn ? {} : { chartsDrawn: { ...state.chartsDrawn, [chartId]: now } }),
+    }));
   },
   setStage(runId, id, patch) {
     if (get().runId !== runId) return;

@@ -6,6 +6,13 @@ export interface UrlSettings {
   bundle: BundleChoice;
   /** What was wrong with the URL, if anything; those settings fall back to their defaults. */
   notice: string | null;
+  /** The same, one entry per ignored setting (to merge with other parts of the URL). */
+  problems: string[];
+}
+
+/** The notice naming every ignored link setting, or null when nothing was ignored. */
+export function linkNotice(problems: readonly string[]): string | null {
+  return problems.length > 0 ? `Some link settings were ignored: ${problems.join('; ')}.` : null;
 }
 
 type ParamKey = keyof GeneratorParams;
@@ -49,7 +56,7 @@ export function readUrlSettings(search: string): UrlSettings {
   let bundle: BundleChoice = 'auto';
   if (bundleValue === 'auto' || bundleValue === 'mvp' || bundleValue === 'eh') bundle = bundleValue;
   else problems.push(`unknown bundle "${bundleValue}"`);
-  return { params, bundle, notice: problems.length > 0 ? `Some link settings were ignored: ${problems.join('; ')}.` : null };
+  return { params, bundle, notice: linkNotice(problems), problems };
 }
 
 /** The query string that reproduces these settings: only what differs from the defaults. */
