@@ -1,6 +1,8 @@
 import type { ComponentType } from 'react';
 import { DictionaryView } from './dictionary/DictionaryView';
 import { GrowthView } from './growth/GrowthView';
+import { MilesView } from './miles/MilesView';
+import { OVERVIEW_TABLES, OverviewView } from './overview/OverviewView';
 import { RetentionView } from './retention/RetentionView';
 
 /**
@@ -15,6 +17,7 @@ export interface ViewDefinition {
 }
 
 export const VIEWS: readonly ViewDefinition[] = [
+  { id: 'overview', label: 'Overview', tables: OVERVIEW_TABLES, component: OverviewView },
   { id: 'retention', label: 'Retention', tables: ['retention_cohorts'], component: RetentionView },
   {
     id: 'growth',
@@ -22,10 +25,11 @@ export const VIEWS: readonly ViewDefinition[] = [
     tables: ['social_capital_growth_accounting', 'social_capital_growth_accounting_weekly', 'social_capital_growth_accounting_daily', 'quick_ratio_analysis', 'growth_metrics', 'user_lifecycle', 'power_user_l28', 'user_resurrection_analysis'],
     component: GrowthView,
   },
+  { id: 'miles', label: 'Miles economy', tables: ['miles_analytics', 'users_with_negative_miles'], component: MilesView },
   { id: 'dictionary', label: 'Data dictionary', tables: [], component: DictionaryView },
 ];
 
-export const DEFAULT_VIEW = 'retention';
+export const DEFAULT_VIEW = 'overview';
 
 export function findView(id: string): ViewDefinition | undefined {
   return VIEWS.find((v) => v.id === id);
