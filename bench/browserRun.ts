@@ -13,8 +13,8 @@ export interface BrowserRun {
   requested: string[];
 }
 
-/** The chart the app draws first: the run is over once it is drawn and the charts settle. */
-export const FIRST_CHART = 'retention-heatmap';
+/** The Overview's KPI tiles, drawn first (the default view): the run is over once they are drawn and the charts settle. */
+export const FIRST_CHART = 'overview-kpis';
 /** No new chart for this long after the first one means the view is fully drawn. */
 const SETTLE_MS = 1500;
 const TIMEOUT_MS: Record<PresetName, number> = { tiny: 120_000, demo: 300_000, large: 1_800_000 };

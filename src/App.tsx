@@ -1,22 +1,34 @@
 import { useCallback, useEffect, useMemo } from 'react';
 import { runSession } from './app/runSession';
+import { FilterBar } from './components/FilterBar';
 import { ProgressPanel } from './components/ProgressPanel';
 import { SettingsPanel } from './components/SettingsPanel';
+import { Topbar } from './components/Topbar';
+import { ViewNav } from './components/ViewNav';
+import { ViewOutlet } from './components/ViewOutlet';
 import type { GeneratorParams } from './generator/params';
-import { readUrlSettings, writeUrlSettings } from './state/urlParams';
+import { linkNotice, readUrlSettings, writeUrlSettings } from './state/urlParams';
+import { readUrlView } from './state/urlView';
 import { useStore } from './state/store';
-import { findView, VIEWS } from './views/registry';
+import { useUrlViewSync } from './state/useUrlViewSync';
+import { DEFAULT_VIEW, findView, VIEWS } from './views/registry';
 
 export function App() {
   const settings = useMemo(() => readUrlSettings(window.location.search), []);
+  const viewState = useMemo(
+    () =>
+      readUrlView(
+        window.location.search,
+        VIEWS.map((v) => v.id),
+        DEFAULT_VIEW,
+      ),
+    [],
+  );
   const status = useStore((s) => s.status);
   const params = useStore((s) => s.params);
-  const engine = useStore((s) => s.engine);
   const notice = useStore((s) => s.notice);
   const setNotice = useStore((s) => s.setNotice);
-  const view = useStore((s) => s.view);
-  const setView = useStore((s) => s.setView);
-  const ViewComponent = findView(view)?.component;
+  useUrlViewSync(DEFAULT_VIEW);
 
   const run = useCallback(
     (next: GeneratorParams) => {
@@ -33,21 +45,16 @@ export function App() {
   );
 
   useEffect(() => {
-    setNotice(settings.notice);
+    // The link's view comes first: the run builds that view's tables before the others.
+    const { view, filters, grain } = viewState.state;
+    useStore.setState({ view, filters, grain });
+    setNotice(linkNotice([...settings.problems, ...viewState.problems]));
     run(settings.params);
-  }, [settings, run, setNotice]);
+  }, [settings, viewState, run, setNotice]);
 
   return (
     <div className="app">
-      <header className="topbar">
-        <h1>Growthbench</h1>
-        {params && (
-          <p className="dataset" data-testid="dataset">
-            Seed {params.seed} · {params.preset} · {params.windowStart} to {params.windowEnd} · as of {params.asOf}
-            {engine && ` · DuckDB ${engine.version} (${engine.bundle})`}
-          </p>
-        )}
-      </header>
+      <Topbar />
       {notice && (
         <div className="notice" role="status">
           {notice}{' '}
@@ -61,14 +68,9 @@ export function App() {
         <ProgressPanel onRetry={() => run(params ?? settings.params)} />
         {status === 'ready' && (
           <>
-            <nav aria-label="Views" className="views">
-              {VIEWS.map((v) => (
-                <button key={v.id} type="button" className={v.id === view ? 'tab active' : 'tab'} aria-current={v.id === view ? 'page' : undefined} onClick={() => setView(v.id)}>
-                  {v.label}
-                </button>
-              ))}
-            </nav>
-            {ViewComponent && <ViewComponent />}
+            <ViewNav />
+            <FilterBar />
+            <ViewOutlet />
           </>
         )}
       </main>

@@ -13,7 +13,7 @@ export interface UiSlice {
 }
 
 export const createUiSlice: StateCreator<UiSlice, [], [], UiSlice> = (set) => ({
-  view: 'retention',
+  view: 'overview',
   notice: null,
   theme: initialTheme(),
   setView: (view) => set({ view }),

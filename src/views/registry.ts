@@ -1,6 +1,7 @@
 import type { ComponentType } from 'react';
 import { DictionaryView } from './dictionary/DictionaryView';
 import { GrowthView } from './growth/GrowthView';
+import { OVERVIEW_TABLES, OverviewView } from './overview/OverviewView';
 import { MilesView } from './miles/MilesView';
 import { OVERVIEW_TABLES, OverviewView } from './overview/OverviewView';
 import { RetentionView } from './retention/RetentionView';
@@ -17,6 +18,7 @@ export interface ViewDefinition {
 }
 
 export const VIEWS: readonly ViewDefinition[] = [
+  { id: 'overview', label: 'Overview', tables: OVERVIEW_TABLES, component: OverviewView },
   { id: 'overview', label: 'Overview', tables: OVERVIEW_TABLES, component: OverviewView },
   { id: 'retention', label: 'Retention', tables: ['retention_cohorts'], component: RetentionView },
   {

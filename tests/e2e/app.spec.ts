@@ -3,9 +3,9 @@ import { AppPage } from './support/appPage';
 
 test('shows progress, then a retention heatmap with observed and censored cells, offline', async ({ page }) => {
   const app = new AppPage(page);
-  await app.open('./');
+  await app.open('./?view=retention');
   await expect(app.progress).toBeVisible();
-  await app.waitUntilReady();
+  await app.waitUntilReady(undefined, 'retention-heatmap');
 
   for (const id of ['engine', 'generate', 'load', 'model:stg_events', 'model:retention_cohorts', 'checks']) {
     await expect(app.stage(id)).toHaveAttribute('data-status', 'done');

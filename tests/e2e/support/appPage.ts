@@ -34,10 +34,20 @@ export class AppPage {
     await this.page.goto(url);
   }
 
-  async waitUntilReady(timeout = 90_000): Promise<void> {
+  /**
+   * Waits for the data, the open view's first chart (`chart`, or any chart: the view a link
+   * opens differs between tests) and the checks behind it.
+   */
+  async waitUntilReady(timeout = 90_000, chart?: string): Promise<void> {
     await expect(this.progress).toHaveAttribute('data-status', 'ready', { timeout });
-    await expect(this.heatmap).toBeVisible();
-    await this.page.waitForFunction(() => window.growthbench?.snapshot().chartsDrawn['retention-heatmap'] !== undefined);
+    await this.page.waitForFunction(
+      (id) => {
+        const drawn = window.growthbench?.snapshot().chartsDrawn ?? {};
+        return id ? drawn[id] !== undefined : Object.keys(drawn).length > 0;
+      },
+      chart ?? null,
+      { timeout },
+    );
     // The checks finish behind the open views.
     await this.page.waitForFunction(() => window.growthbench?.snapshot().checking === false, undefined, { timeout });
   }

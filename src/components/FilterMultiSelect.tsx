@@ -1,0 +1,37 @@
+import type { FilterOption } from './filterOptions';
+import { toggleValue } from './filterOptions';
+
+interface Props {
+  label: string;
+  unit: string;
+  options: readonly FilterOption[];
+  selected: readonly string[];
+  onChange(values: string[]): void;
+}
+
+/**
+ * A multi-select as a disclosure of checkboxes: native elements, so Tab, Space and Enter work
+ * and screen readers announce the state without extra ARIA.
+ */
+export function FilterMultiSelect({ label, unit, options, selected, onChange }: Props) {
+  return (
+    <details className="filter-select" data-filter={label.toLowerCase()}>
+      <summary>
+        {label}
+        {selected.length > 0 && <span className="badge">{selected.length}</span>}
+      </summary>
+      <fieldset>
+        <legend className="visually-hidden">{label}</legend>
+        {options.map((o) => (
+          <label key={o.value}>
+            <input type="checkbox" checked={selected.includes(o.value)} onChange={() => onChange(toggleValue(selected, o.value))} />
+            {o.value}{' '}
+            <small className="muted">
+              {o.count.toLocaleString('en-US')} {unit}
+            </small>
+          </label>
+        ))}
+      </fieldset>
+    </details>
+  );
+}

@@ -1,0 +1,16 @@
+import { useEffect } from 'react';
+import { useStore } from '../state/store';
+import { applyTheme } from '../state/theme';
+
+/** Switches between the light and the dark theme; the page and every chart follow. */
+export function ThemeToggle() {
+  const theme = useStore((s) => s.theme);
+  const setTheme = useStore((s) => s.setTheme);
+  useEffect(() => applyTheme(theme), [theme]);
+  const dark = theme === 'dark';
+  return (
+    <button type="button" className="secondary theme-toggle" aria-pressed={dark} onClick={() => setTheme(dark ? 'light' : 'dark')} data-testid="theme-toggle">
+      Dark theme
+    </button>
+  );
+}
