@@ -1,7 +1,7 @@
 import type { ComponentType } from 'react';
 import { DictionaryView } from './dictionary/DictionaryView';
+import { FunnelView } from './funnel/FunnelView';
 import { GrowthView } from './growth/GrowthView';
-import { OVERVIEW_TABLES, OverviewView } from './overview/OverviewView';
 import { MilesView } from './miles/MilesView';
 import { OVERVIEW_TABLES, OverviewView } from './overview/OverviewView';
 import { RetentionView } from './retention/RetentionView';
@@ -19,7 +19,6 @@ export interface ViewDefinition {
 
 export const VIEWS: readonly ViewDefinition[] = [
   { id: 'overview', label: 'Overview', tables: OVERVIEW_TABLES, component: OverviewView },
-  { id: 'overview', label: 'Overview', tables: OVERVIEW_TABLES, component: OverviewView },
   { id: 'retention', label: 'Retention', tables: ['retention_cohorts'], component: RetentionView },
   {
     id: 'growth',
@@ -28,6 +27,7 @@ export const VIEWS: readonly ViewDefinition[] = [
     component: GrowthView,
   },
   { id: 'miles', label: 'Miles economy', tables: ['miles_analytics', 'users_with_negative_miles'], component: MilesView },
+  { id: 'funnel', label: 'Funnel & conversion', tables: ['monthly_funnel', 'trial_conversion_cohorts'], component: FunnelView },
   { id: 'dictionary', label: 'Data dictionary', tables: [], component: DictionaryView },
 ];
 
