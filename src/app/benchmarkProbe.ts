@@ -37,12 +37,26 @@ export function snapshot(state: Store): RunSnapshot {
   };
 }
 
+/**
+ * Test hook: the rows of a read-only query on the loaded database, through the app's query
+ * service, as plain JSON (BIGINT as number, DATE and TIMESTAMP as epoch milliseconds; CAST a
+ * DECIMAL to DOUBLE in the SQL, Arrow gives it scaled). The
+ * end-to-end tests use it to recompute a chart's numbers independently of the view's own SQL.
+ */
+export async function queryRows(state: Store, sql: string): Promise<Record<string, unknown>[]> {
+  if (!state.queries) throw new Error('No data loaded yet');
+  const table = await state.queries.query(sql);
+  return table.toArray().map((row: { toJSON(): Record<string, unknown> }) =>
+    Object.fromEntries(Object.entries(row.toJSON()).map(([key, value]) => [key, typeof value === 'bigint' ? Number(value) : value])),
+  );
+}
+
 declare global {
   interface Window {
-    growthbench?: { snapshot(): RunSnapshot };
+    growthbench?: { snapshot(): RunSnapshot; query(sql: string): Promise<Record<string, unknown>[]> };
   }
 }
 
 export function installProbe(getState: () => Store): void {
-  window.growthbench = { snapshot: () => snapshot(getState()) };
+  window.growthbench = { snapshot: () => snapshot(getState()), query: (sql) => queryRows(getState(), sql) };
 }
