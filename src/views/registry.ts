@@ -5,6 +5,7 @@ import { GrowthView } from './growth/GrowthView';
 import { MilesView } from './miles/MilesView';
 import { OVERVIEW_TABLES, OverviewView } from './overview/OverviewView';
 import { RetentionView } from './retention/RetentionView';
+import { REVENUE_TABLES, RevenueView } from './revenue/RevenueView';
 
 /**
  * Every view of the workbench, in navigation order. A view lists the gold tables it reads so
@@ -19,6 +20,7 @@ export interface ViewDefinition {
 
 export const VIEWS: readonly ViewDefinition[] = [
   { id: 'overview', label: 'Overview', tables: OVERVIEW_TABLES, component: OverviewView },
+  { id: 'revenue', label: 'Revenue', tables: REVENUE_TABLES, component: RevenueView },
   { id: 'retention', label: 'Retention', tables: ['retention_cohorts'], component: RetentionView },
   {
     id: 'growth',
