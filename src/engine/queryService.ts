@@ -49,6 +49,14 @@ export class QueryService {
     });
   }
 
+  /**
+   * Runs `sql` in turn with the views' queries but keeps no copy of the result: exports read
+   * large tables slice by slice, once, and caching them would hold the whole table.
+   */
+  queryUncached(sql: string): Promise<Table> {
+    return this.queue.run(() => this.connector.query(sql));
+  }
+
   /** Forgets cached results, e.g. after the data changed. */
   invalidate(): void {
     this.cache.clear();
