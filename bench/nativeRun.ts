@@ -3,7 +3,7 @@ import { createNativeConnector } from '../src/engine/nativeConnector';
 import { generateDataset } from '../src/generator/dataset';
 import { type PresetName, resolveParams } from '../src/generator/params';
 import { type PipelineResult, runPipeline } from '../src/pipeline/runner';
-import { PIPELINE_SOURCES, writeRunParams } from '../src/pipeline/sources';
+import { PIPELINE_SOURCES, finishRawLoad } from '../src/pipeline/sources';
 import { loadSqlModels } from '../src/pipeline/sqlFilesNode';
 import { TableLoader } from '../src/pipeline/tableLoader';
 import type { Figures } from './figures';
@@ -65,7 +65,7 @@ export async function runNative(preset: PresetName, seed: number, runs: number, 
       await loader.load(next.value.table, next.value.ipc, next.value.rows);
       loadMs += performance.now() - started;
     }
-    await writeRunParams(db, params);
+    await finishRawLoad(db, params);
     const rows = [...loader.rowsLoaded.values()].reduce((a, b) => a + b, 0);
     const events = loader.rowsLoaded.get('events') ?? 0;
     log(`  native: generated ${rows.toLocaleString('en-US')} rows in ${(generateMs / 1000).toFixed(1)} s, loaded in ${(loadMs / 1000).toFixed(1)} s`);

@@ -4,7 +4,7 @@ import { QueryService } from '../engine/queryService';
 import { generateInWorker } from '../generator/generatorClient';
 import type { GeneratorParams } from '../generator/params';
 import { ModelFailedError, runPipeline } from '../pipeline/runner';
-import { PIPELINE_SOURCES, writeRunParams } from '../pipeline/sources';
+import { PIPELINE_SOURCES, finishRawLoad } from '../pipeline/sources';
 import { SQL_MODELS } from '../pipeline/sqlFiles';
 import { TableLoader } from '../pipeline/tableLoader';
 import { useStore } from '../state/store';
@@ -71,7 +71,7 @@ export async function runSession(params: GeneratorParams, options: SessionOption
       },
     });
     done(STAGE.generate, { detail: `${describeCounts(generated)} in the worker in ${Math.round(result.elapsedMs)} ms` });
-    await writeRunParams(engine.connector, params);
+    await finishRawLoad(engine.connector, params);
     done(STAGE.load);
 
     current = null;

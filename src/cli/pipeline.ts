@@ -9,7 +9,7 @@ import { arrowToParquet, type ParquetWasm } from '../export/parquet';
 import { generateDataset } from '../generator/dataset';
 import { RAW_TABLES } from '../generator/rawTables';
 import { CHECK_RESULTS_TABLE, runPipeline } from '../pipeline/runner';
-import { PIPELINE_SOURCES, writeRunParams } from '../pipeline/sources';
+import { PIPELINE_SOURCES, finishRawLoad } from '../pipeline/sources';
 import { loadSqlModels } from '../pipeline/sqlFilesNode';
 import { TableLoader } from '../pipeline/tableLoader';
 import { type PipelineCommand, parsePipelineArgs, USAGE, UsageError } from './pipelineArgs';
@@ -29,7 +29,7 @@ export async function runPipelineCommand(command: PipelineCommand): Promise<numb
   try {
     const loader = new TableLoader(db);
     for (const chunk of generateDataset(command.params)) await loader.load(chunk.table, chunk.ipc, chunk.rows);
-    await writeRunParams(db, command.params);
+    await finishRawLoad(db, command.params);
     log(`generated and loaded ${[...loader.rowsLoaded.values()].reduce((a, b) => a + b, 0).toLocaleString('en-US')} rows in ${seconds(performance.now() - started)}`);
 
     const models = loadSqlModels();

@@ -11,7 +11,7 @@ import { simulatePurchases } from './purchases';
 import type { RawTableName } from './rawTables';
 import { simulateOpportunities } from './sales';
 import { simulateSupport } from './support';
-import { type AccountUsers, simulateUsers, userIdOf } from './users';
+import { type AccountUsers, simulateUsers } from './users';
 import { simulationWindow, type SimulationWindow } from './window';
 
 /** One Arrow IPC stream holding a batch of rows of one raw table. */
@@ -88,7 +88,6 @@ export function* generateDataset(partial: Partial<GeneratorParams>): Generator<T
   for (let start = 0, chunk = 1; start < accounts.length; start += ACCOUNTS_PER_CHUNK, chunk++) {
     const end = Math.min(accounts.length, start + ACCOUNTS_PER_CHUNK);
     const events = new EventChunkBuilder();
-    const userIds: string[] = [];
     for (let i = start; i < end; i++) {
       const account = accounts[i]!;
       const accountDirt = new Rng(params.seed, account.index, STREAM_TAG.dirt);
@@ -103,7 +102,7 @@ export function* generateDataset(partial: Partial<GeneratorParams>): Generator<T
       );
       const mix = accountEventMix(account.traits.adoption, account.traits.activated, life.firstUpgradeDay !== null || account.traits.upgradeAfterDays !== null);
       const usage = {
-        accountSlot: i - start,
+        accountIndex: i,
         channel: account.channel,
         signupDay: account.signupDay,
         spans: life.usage,
@@ -115,9 +114,7 @@ export function* generateDataset(partial: Partial<GeneratorParams>): Generator<T
       const rng = new Rng(params.seed, account.index, STREAM_TAG.events);
       const accountUsers = users[i]!;
       for (let k = 0; k < accountUsers.createdMs.length; k++) {
-        const userSlot = userIds.length;
-        userIds.push(userIdOf(accountUsers.firstUserNumber + k));
-        const profile = { userSlot, createdMs: accountUsers.createdMs[k]!, platform: accountUsers.platform[k]!, country: accountUsers.country[k]!, engagement: accountUsers.engagement[k]! };
+        const profile = { userNumber: accountUsers.firstUserNumber + k, createdMs: accountUsers.createdMs[k]!, platform: accountUsers.platform[k]!, country: accountUsers.country[k]!, engagement: accountUsers.engagement[k]! };
         nextEventId = simulateUserEvents(rng, accountDirt, profile, usage, clock, plan, events, nextEventId);
       }
     }
@@ -129,6 +126,6 @@ export function* generateDataset(partial: Partial<GeneratorParams>): Generator<T
       records = new AccountRecords(params.dirtRate, window.lastObservedDay);
     }
     const rows = events.length;
-    yield { table: 'events', ipc: events.toIpc(userIds, accounts.slice(start, end).map((a) => a.customerId)), rows, progress };
+    yield { table: 'events', ipc: events.toIpc(), rows, progress };
   }
 }

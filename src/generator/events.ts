@@ -26,7 +26,8 @@ const DIRTY_SOURCE = dirtyIndex(CHANNELS.labels, DIRTY_SOURCES, CHANNELS.labels)
 
 /** What the users of one account share: when the account uses the product, and how. */
 export interface AccountUsage {
-  accountSlot: number;
+  /** Index of the account (customer_id C + index + 1). */
+  accountIndex: number;
   channel: number;
   signupDay: number;
   spans: readonly UsageSpan[];
@@ -51,8 +52,8 @@ export function accountEventMix(adoption: number, activated: boolean, upgrades: 
 }
 
 export interface UserProfile {
-  /** Index of the user in the chunk's user_id dictionary. */
-  userSlot: number;
+  /** Global number of the user (user_id U + number + 1). */
+  userNumber: number;
   createdMs: number;
   platform: number;
   country: string;
@@ -201,8 +202,8 @@ export function simulateUserEvents(
         const messy = messyLabel.hit();
         const i = out.n++;
         out.eventId[i] = id;
-        out.user[i] = user.userSlot;
-        out.account[i] = account.accountSlot;
+        out.user[i] = user.userNumber;
+        out.account[i] = account.accountIndex;
         out.timeMs[i] = time + copy * 1000 * (1 + (bits >>> 27));
         // Ingestion lag: seconds, from a hash of the id (no draw per event); days when late.
         out.receivedMs[i] = time + (late.hit() ? (2 + dirt.int(8)) * MS_PER_DAY : 1000 + (Math.imul(id, 0x9e3779b1) >>> 0) % 120_000);

@@ -14,3 +14,10 @@ export const RAW_TABLES = [
   'events',
 ] as const;
 export type RawTableName = (typeof RAW_TABLES)[number];
+
+/** Raw tables stored under another name and read through a decoding view (see eventsView.ts). */
+export const RAW_STORAGE: Partial<Record<RawTableName, string>> = { events: 'events_encoded' };
+
+export function storageTableOf(table: string): string {
+  return RAW_STORAGE[table as RawTableName] ?? table;
+}

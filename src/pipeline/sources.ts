@@ -1,6 +1,7 @@
 import type { Connector } from '../engine/connector';
 import { quoteLiteral } from '../engine/connector';
 import type { GeneratorParams } from '../generator/params';
+import { eventsViewSql } from '../generator/eventsView';
 import { RAW_TABLES } from '../generator/rawTables';
 
 /** One-row table of the run's parameters; SQL reads the as-of date and window from it. */
@@ -8,6 +9,12 @@ export const RUN_PARAMS_TABLE = 'run_params';
 
 /** Every table the pipeline may read without a model building it. */
 export const PIPELINE_SOURCES: readonly string[] = [...RAW_TABLES, RUN_PARAMS_TABLE];
+
+/** After the generated chunks are loaded: the run's parameters and the raw decoding views. */
+export async function finishRawLoad(connector: Connector, params: GeneratorParams): Promise<void> {
+  await connector.exec(eventsViewSql());
+  await writeRunParams(connector, params);
+}
 
 export async function writeRunParams(connector: Connector, params: GeneratorParams): Promise<void> {
   await connector.exec(

@@ -3,9 +3,10 @@ import { createNodeWasmConnector } from '../../src/engine/nodeWasmConnector';
 import { generateDataset } from '../../src/generator/dataset';
 import { type GeneratorParams, resolveParams } from '../../src/generator/params';
 import { runPipeline, type PipelineResult } from '../../src/pipeline/runner';
-import { PIPELINE_SOURCES, writeRunParams } from '../../src/pipeline/sources';
+import { PIPELINE_SOURCES, finishRawLoad } from '../../src/pipeline/sources';
 import { SQL_MODELS } from '../../src/pipeline/sqlFiles';
 import { TableLoader } from '../../src/pipeline/tableLoader';
+import { RAW_STORAGE } from '../../src/generator/rawTables';
 
 export type NodeDb = Awaited<ReturnType<typeof createNodeWasmConnector>>;
 
@@ -19,8 +20,21 @@ export async function loadGenerated(db: NodeDb, partial: Partial<GeneratorParams
   const params = resolveParams(partial);
   const loader = new TableLoader(db);
   for (const chunk of generateDataset(params)) await loader.load(chunk.table, chunk.ipc, chunk.rows);
-  await writeRunParams(db, params);
+  await finishRawLoad(db, params);
   return params;
+}
+
+/**
+ * Turns the raw tables stored encoded behind a decoding view into plain tables, for tests
+ * that edit raw rows (a view cannot be updated).
+ */
+export async function materializeRawTables(db: NodeDb): Promise<void> {
+  for (const [table, stored] of Object.entries(RAW_STORAGE)) {
+    await db.exec(`CREATE TABLE ${table}__plain AS SELECT * FROM ${table}`);
+    await db.exec(`DROP VIEW ${table}`);
+    await db.exec(`DROP TABLE ${stored}`);
+    await db.exec(`ALTER TABLE ${table}__plain RENAME TO ${table}`);
+  }
 }
 
 export function runAll(db: NodeDb): Promise<PipelineResult> {

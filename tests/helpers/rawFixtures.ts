@@ -1,6 +1,6 @@
 import { quoteLiteral } from '../../src/engine/connector';
 import { RAW_TABLES } from '../../src/generator/rawTables';
-import { loadGenerated, type NodeDb } from './nodeDb';
+import { loadGenerated, materializeRawTables, type NodeDb } from './nodeDb';
 
 /** Hand-written raw rows, in the generator's column layout, for worked examples. */
 export interface FixtureEvent {
@@ -21,6 +21,7 @@ const lit = (v: string | number | null) => (v === null ? 'NULL' : typeof v === '
  */
 export async function createEmptyRawTables(db: NodeDb, asOf: string): Promise<void> {
   await loadGenerated(db, { preset: 'tiny', accounts: 1, seed: 1 });
+  await materializeRawTables(db);
   for (const table of RAW_TABLES.filter((t) => t !== 'plans' && t !== 'discounts')) await db.exec(`DELETE FROM ${table}`);
   await db.exec(`UPDATE run_params SET as_of_date = DATE ${quoteLiteral(asOf)}`);
 }

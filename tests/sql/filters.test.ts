@@ -2,12 +2,13 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { applyFilters, type Filters, NO_FILTERS } from '../../src/pipeline/filters';
 import { martQuery } from '../../src/pipeline/martQuery';
 import { SQL_MODELS } from '../../src/pipeline/sqlFiles';
-import { loadGenerated, type NodeDb, openDb, rows, runAll } from '../helpers/nodeDb';
+import { loadGenerated, materializeRawTables, type NodeDb, openDb, rows, runAll } from '../helpers/nodeDb';
 
 const sqlOf = (name: string) => SQL_MODELS.find((m) => m.name === name)!.sql;
 
 /** Removes from the raw tables everything that does not belong to the kept accounts and users. */
 async function restrictRaw(db: NodeDb, keepAccounts: string, keepUsers: string): Promise<void> {
+  await materializeRawTables(db);
   await db.exec(`CREATE TEMP TABLE keep_accounts AS ${keepAccounts}`);
   await db.exec(`CREATE TEMP TABLE keep_users AS ${keepUsers}`);
   await db.exec(`DELETE FROM reversals WHERE invoice_id IN (SELECT invoice_id FROM invoices WHERE trim(customer_id) NOT IN (SELECT id FROM keep_accounts))`);

@@ -20,7 +20,7 @@ import { generateDataset } from '../../src/generator/dataset';
 import { resolveParams } from '../../src/generator/params';
 import { RAW_TABLES } from '../../src/generator/rawTables';
 import { runPipeline, type PipelineResult } from '../../src/pipeline/runner';
-import { PIPELINE_SOURCES, writeRunParams } from '../../src/pipeline/sources';
+import { PIPELINE_SOURCES, finishRawLoad } from '../../src/pipeline/sources';
 import { SQL_MODELS } from '../../src/pipeline/sqlFiles';
 import { TableLoader } from '../../src/pipeline/tableLoader';
 import { loadGenerated, type NodeDb, openDb, rows, runAll } from '../helpers/nodeDb';
@@ -47,7 +47,7 @@ describe('native connector and DuckDB-WASM on the tiny preset', () => {
     await native.exec('SET threads = 1');
     const loader = new TableLoader(native);
     for (const chunk of generateDataset(params)) await loader.load(chunk.table, chunk.ipc, chunk.rows);
-    await writeRunParams(native, params);
+    await finishRawLoad(native, params);
     nativeResult = await runPipeline(native, SQL_MODELS, { sources: PIPELINE_SOURCES });
   }, 120_000);
 

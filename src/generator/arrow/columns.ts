@@ -70,6 +70,19 @@ export function int32Column(name: string, values: Int32Array, validity?: { bitma
   };
 }
 
+export function int8Column(name: string, values: Int8Array, validity?: { bitmap: Uint8Array; nullCount: number }): Column {
+  return {
+    name,
+    data: makeData({
+      type: new Int8(),
+      length: values.length,
+      nullCount: validity?.nullCount ?? 0,
+      nullBitmap: validity?.nullCount ? validity.bitmap : null,
+      data: values,
+    }) as Data,
+  };
+}
+
 export function float64Column(name: string, values: Float64Array, validity?: { bitmap: Uint8Array; nullCount: number }): Column {
   return {
     name,

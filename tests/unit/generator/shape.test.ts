@@ -2,6 +2,7 @@ import { tableFromIPC } from 'apache-arrow';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { generateDataset } from '../../../src/generator/dataset';
 import { EVENT_TYPES } from '../../../src/generator/vocabulary';
+import { decodeEvent } from '../../helpers/decodeEvents';
 
 type Tables = Record<string, Record<string, unknown>[]>;
 
@@ -9,7 +10,8 @@ type Tables = Record<string, Record<string, unknown>[]>;
 function decode(seed: number, dirtRate: number): Tables {
   const tables: Tables = {};
   for (const chunk of generateDataset({ preset: 'tiny', seed, dirtRate })) {
-    const rows = tableFromIPC(chunk.ipc).toArray().map((r: { toJSON(): Record<string, unknown> }) => r.toJSON());
+    const decoded = tableFromIPC(chunk.ipc).toArray().map((r: { toJSON(): Record<string, unknown> }) => r.toJSON());
+    const rows = chunk.table === 'events' ? decoded.map(decodeEvent) : decoded;
     tables[chunk.table] = [...(tables[chunk.table] ?? []), ...rows];
   }
   return tables;
