@@ -1,5 +1,7 @@
 import type { Table } from 'apache-arrow';
 import { useMemo, useState } from 'react';
+import { ExportAllMarts } from '../../components/ExportAllMarts';
+import { ExportMenu } from '../../components/ExportMenu';
 import { buildDictionary, type DictionaryEntry, searchDictionary } from '../../dictionary/dictionary';
 import { mapRows, num } from '../../engine/arrowRows';
 import { useQuery } from '../../hooks/useQuery';
@@ -46,6 +48,7 @@ export function DictionaryView() {
       <p className="muted" aria-live="polite">
         {shown.length} of {ENTRIES.length} tables
       </p>
+      <ExportAllMarts entries={ENTRIES} />
       {shown.map((entry) => (
         <DictionaryTable key={entry.name} entry={entry} live={live} />
       ))}
@@ -62,6 +65,7 @@ function DictionaryTable({ entry, live }: { entry: DictionaryEntry; live: Live |
         {rows !== undefined && <span className="muted"> · {rows.toLocaleString('en-US')} rows</span>}
       </h3>
       <p>{entry.description}</p>
+      {entry.layer !== 'checks' && <ExportMenu source={{ table: entry.name }} />}
       <p className="muted">
         From {entry.source}
         {entry.upstream.length > 0 && (
