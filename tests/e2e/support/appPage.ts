@@ -52,6 +52,80 @@ export class AppPage {
     await this.page.waitForFunction(() => window.growthbench?.snapshot().checking === false, undefined, { timeout });
   }
 
+  /** Opens a view by clicking its button in the view navigation (the nav renders from VIEWS). */
+  async openView(label: string): Promise<void> {
+    await this.page.getByRole('navigation', { name: 'Views' }).getByRole('button', { name: label, exact: true }).click();
+  }
+
+  /** The open view's section (named by its h2). */
+  view(title: string) {
+    return this.page.getByRole('region', { name: title, exact: true });
+  }
+
+  /**
+   * The rows of a view's accessible data table (a DataTable from src/views/common), keyed by
+   * each cell's data-col, as displayed text. The table may sit in a closed <details>.
+   */
+  async tableRows(testId: string): Promise<Record<string, string>[]> {
+    const table = this.page.getByTestId(testId);
+    await expect(table).toBeAttached();
+    return table.evaluate((el) =>
+      [...el.querySelectorAll('tbody tr')].map((tr) => Object.fromEntries([...tr.querySelectorAll('[data-col]')].map((cell) => [cell.getAttribute('data-col')!, cell.textContent ?? '']))),
+    );
+  }
+
+  /** Rows of a read-only SQL query on the loaded data (window.growthbench.query), for independent recomputations. */
+  query(sql: string): Promise<Record<string, unknown>[]> {
+    return this.page.evaluate((text) => window.growthbench!.query(text), sql);
+  }
+
+  async chooseGrain(grain: 'Day' | 'Week' | 'Month'): Promise<void> {
+    await this.page.getByTestId('grain').getByRole('radio', { name: grain }).check();
+  }
+
+  /** Ticks one value of a list filter of the filter bar (Plan, Region, Channel, Platform, Industry). */
+  async chooseFilterValue(filter: string, value: string): Promise<void> {
+    const select = this.page.locator(`details[data-filter="${filter.toLowerCase()}"]`);
+    await select.locator('summary').click();
+    await select.getByRole('checkbox', { name: new RegExp(`^${value}\\b`) }).check();
+    await select.locator('summary').click();
+  }
+
+  async setDateRange(from: string, to: string): Promise<void> {
+    await this.page.getByTestId('filter-from').fill(from);
+    await this.page.getByTestId('filter-to').fill(to);
+  }
+
+  /**
+   * Runs `action` (a filter or grain change) and waits until each of `charts` has been drawn
+   * again after it and no view is busy loading: the charts then show the new figures.
+   */
+  async redrawn(charts: readonly string[], action: () => Promise<void>): Promise<void> {
+    const before = await this.page.evaluate(() => performance.now());
+    await action();
+    await this.page.waitForFunction(
+      ({ ids, t0 }) => {
+        const redrawn = window.growthbench?.snapshot().chartsRedrawn ?? {};
+        return ids.every((id) => (redrawn[id] ?? 0) > t0) && document.querySelector('section.view[aria-busy="true"]') === null;
+      },
+      { ids: [...charts], t0: before },
+      { timeout: 60_000 },
+    );
+  }
+
+  /** The value (raw, a fraction for ratios) of an Overview KPI, from the KPI data table. */
+  async kpi(label: string): Promise<{ month: string; value: number | null; previous: number | null }> {
+    const row = (await this.tableRows('overview-kpi-table')).find((r) => r.kpi === label);
+    if (!row) throw new Error(`No KPI "${label}"`);
+    const parse = (t: string | undefined) => (t === 'n/a' ? null : Number(t));
+    return { month: row.period!, value: parse(row.value), previous: parse(row.previous) };
+  }
+
+  /** A screenshot of an open view alone (the sticky filter bar would otherwise cover its top). */
+  async screenshotView(title: string, path: string): Promise<void> {
+    await this.view(title).screenshot({ path, style: '.filter-bar { position: static !important; }' });
+  }
+
   snapshot(): Promise<RunSnapshot> {
     return this.page.evaluate(() => window.growthbench!.snapshot());
   }
@@ -64,4 +138,21 @@ export class AppPage {
       return host !== 'localhost' && host !== '127.0.0.1';
     });
   }
+}
+
+/** A number as a data table shows it ("1,234", "-12", "45.6 %", "1.25"); "n/a" is null. */
+export function cellNumber(text: string | undefined): number | null {
+  if (text === undefined) throw new Error('No such cell');
+  const clean = text.replace(/\(partial\)|\(open\)/g, '').replace(/[,%×\s]/g, '');
+  if (clean === 'n/a') return null;
+  const value = Number(clean);
+  if (Number.isNaN(value)) throw new Error(`Not a number: "${text}"`);
+  return value;
+}
+
+/** The number in a cell that must hold one. */
+export function cellValue(text: string | undefined): number {
+  const value = cellNumber(text);
+  if (value === null) throw new Error('The cell is n/a');
+  return value;
 }
