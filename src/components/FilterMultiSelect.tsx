@@ -24,7 +24,7 @@ export function FilterMultiSelect({ label, unit, options, selected, onChange }: 
         <legend className="visually-hidden">{label}</legend>
         {options.map((o) => (
           <label key={o.value}>
-            <input type="checkbox" checked={selected.includes(o.value)} onChange={() => onChange(toggleValue(selected, o.value))} />
+            <input type="checkbox" value={o.value} checked={selected.includes(o.value)} onChange={() => onChange(toggleValue(selected, o.value))} />
             {o.value}{' '}
             <small className="muted">
               {o.count.toLocaleString('en-US')} {unit}

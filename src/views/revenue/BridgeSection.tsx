@@ -68,7 +68,9 @@ export function BridgeSection({ rows }: { rows: readonly BridgeRow[] }) {
               <tbody>
                 {bars.map((b) => (
                   <tr key={b.step} data-step={b.step}>
-                    <th scope="row">{STEP_LABELS[b.step]}</th>
+                    <th scope="row" data-col="step">
+                      {STEP_LABELS[b.step]}
+                    </th>
                     <td data-col="amount">{b.signed.toFixed(2)}</td>
                     <td>
                       <button type="button" className="link" onClick={() => setDrill({ month: row.month, step: b.step })} aria-label={`List the accounts of ${STEP_LABELS[b.step]}, ${formatMonth(row.month)}`}>

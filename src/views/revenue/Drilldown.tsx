@@ -67,12 +67,20 @@ export function Drilldown({ month, step, onClose }: Props) {
           <tbody>
             {state.data.map((r) => (
               <tr key={r.customerId}>
-                <th scope="row">{r.customerId}</th>
-                <td className="text">{r.companyName}</td>
-                <td className="text">{r.plan ?? 'n/a'}</td>
-                <td className="text">{r.region ?? 'n/a'}</td>
-                <td>{r.startMrr.toFixed(2)}</td>
-                <td>{r.endMrr.toFixed(2)}</td>
+                <th scope="row" data-col="account">
+                  {r.customerId}
+                </th>
+                <td className="text" data-col="company">
+                  {r.companyName}
+                </td>
+                <td className="text" data-col="plan">
+                  {r.plan ?? 'n/a'}
+                </td>
+                <td className="text" data-col="region">
+                  {r.region ?? 'n/a'}
+                </td>
+                <td data-col="start">{r.startMrr.toFixed(2)}</td>
+                <td data-col="end">{r.endMrr.toFixed(2)}</td>
                 <td data-col="amount">{r.amount.toFixed(2)}</td>
               </tr>
             ))}
