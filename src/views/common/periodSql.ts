@@ -1,4 +1,4 @@
-import { type Filters, NO_FILTERS, periodFilter } from '../../pipeline/filters';
+import { type Filters, periodFilter } from '../../pipeline/filters';
 import type { Grain } from '../../state/filtersSlice';
 
 /** SQL for the first day of the `grain` period holding the date `column` (weeks start on Monday, as DuckDB's ISO weeks). */
@@ -14,16 +14,13 @@ export function periodEndSql(grain: Grain, start: string): string {
 }
 
 /**
- * The condition keeping the `grain` periods (starting on `startColumn`) that overlap the
- * global date range, or TRUE when there is none. Rows are whole periods here, so a period is
- * kept or dropped, never cut.
+ * The condition keeping the periods whose first day (`startColumn`) lies in the global date
+ * range, or TRUE when there is none: the convention of the marts' own period filter points
+ * (filters.ts), which a filtered mart has already applied. Rows are whole periods here, so a
+ * period is kept or dropped, never cut.
  */
-export function periodOverlapSql(filters: Filters, grain: Grain, startColumn: string): string {
-  const parts = [
-    periodFilter({ ...NO_FILTERS, dateFrom: filters.dateFrom }, periodEndSql(grain, startColumn)),
-    periodFilter({ ...NO_FILTERS, dateTo: filters.dateTo }, startColumn),
-  ].filter((p): p is string => p !== null);
-  return parts.length === 0 ? 'TRUE' : parts.join(' AND ');
+export function periodStartInRangeSql(filters: Filters, startColumn: string): string {
+  return periodFilter(filters, startColumn) ?? 'TRUE';
 }
 
 /** The condition keeping the days (`dateColumn`) inside the global date range, or TRUE. */

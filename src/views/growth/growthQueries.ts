@@ -1,6 +1,6 @@
 import type { Filters } from '../../pipeline/filters';
 import type { Grain } from '../../state/filtersSlice';
-import { dailyToPeriodsSql, periodOverlapSql } from '../common/periodSql';
+import { dailyToPeriodsSql, periodStartInRangeSql } from '../common/periodSql';
 
 /** The growth-accounting mart of each grain and the names of its grain-specific columns. */
 export const ACCOUNTING_MARTS: Record<Grain, { mart: string; period: string; active: string; partial: string | null }> = {
@@ -15,7 +15,7 @@ export function accountingSql(martSql: string, grain: Grain, filters: Filters): 
   return `SELECT g.${period} AS period_start, ${partial ? `g.${partial}` : 'FALSE'} AS is_partial, g.${active} AS active_users,
   g.new_users, g.retained_users, g.resurrected_users, g.churned_users, g.quick_ratio, g.retention_rate_pct
 FROM (${martSql}) AS g
-WHERE ${periodOverlapSql(filters, grain, `g.${period}`)}
+WHERE ${periodStartInRangeSql(filters, `g.${period}`)}
 ORDER BY g.${period}`;
 }
 
@@ -24,7 +24,7 @@ export function monthlyQuickRatioSql(martSql: string, filters: Filters): string 
   return `SELECT q.activity_month AS period_start, q.is_partial_month AS is_partial, q.quick_ratio, q.quick_ratio_3mo_avg, q.alert_level,
   q.new_users, q.resurrected_users, q.churned_users
 FROM (${martSql}) AS q
-WHERE ${periodOverlapSql(filters, 'month', 'q.activity_month')}
+WHERE ${periodStartInRangeSql(filters, 'q.activity_month')}
 ORDER BY q.activity_month`;
 }
 
@@ -52,7 +52,7 @@ export function stickinessSql(martSql: string, grain: Grain, filters: Filters): 
 export function lifecycleSql(martSql: string, filters: Filters): string {
   return `SELECT l.activity_month AS period_start, l.is_partial_month AS is_partial, l.new_users, l.returning_users, l.resurrecting_users, l.dormant_users, l.active_users
 FROM (${martSql}) AS l
-WHERE ${periodOverlapSql(filters, 'month', 'l.activity_month')}
+WHERE ${periodStartInRangeSql(filters, 'l.activity_month')}
 ORDER BY l.activity_month`;
 }
 
