@@ -4,6 +4,7 @@ import type { PresetName } from '../src/generator/params';
 import { CHROMIUM_ARGS, chromiumPath } from '../tests/e2e/support/chromium';
 import { type Figures, snapshotFigures } from './figures';
 import { MemorySampler, type MemoryPeaks, WorkerChannel } from './memory';
+import { viewTimingFigures } from './viewTimings';
 
 export interface BrowserRun {
   figures: Figures;
@@ -68,7 +69,9 @@ export async function runInBrowser(browser: Browser, baseUrl: string, preset: Pr
     }
     const memory = sampler.peaks;
     await cdp.detach().catch(() => undefined);
-    return { figures: { ...snapshotFigures(snapshot), ...memoryFigures(memory) }, snapshot, memory, requested };
+    // After the memory sampling: filter changes are measured on the drawn Overview.
+    const views = await viewTimingFigures(page, snapshot);
+    return { figures: { ...snapshotFigures(snapshot), ...memoryFigures(memory), ...views }, snapshot, memory, requested };
   } finally {
     await context.close();
   }

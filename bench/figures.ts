@@ -87,7 +87,6 @@ export function modelNames(snapshot: RunSnapshot): string[] {
  */
 export const NOT_IMPLEMENTED = 'n/a (not implemented yet)';
 export const PENDING_FIGURES: readonly { key: string; label: string; needs: string }[] = [
-  { key: 'filter.changeToRedrawMs', label: 'filter change -> charts redrawn', needs: 'filters' },
   { key: 'export.csvMs', label: 'export CSV', needs: 'exports' },
   { key: 'export.parquetMs', label: 'export Parquet', needs: 'exports' },
   { key: 'export.excelMs', label: 'export Excel', needs: 'exports' },

@@ -102,7 +102,8 @@ describe('mapping a run snapshot to benchmark figures', () => {
 
   it('keeps figures the app cannot produce yet as explicit n/a entries', () => {
     const pending = pendingFigures();
-    expect(Object.keys(pending)).toContain('filter.changeToRedrawMs');
+    // Measured by bench/viewTimings.ts since the filters exist.
+    expect(Object.keys(pending)).not.toContain('filter.changeToRedrawMs');
     expect(Object.keys(pending)).toContain('export.excelMs');
     for (const entry of Object.values(pending)) expect(entry).toMatchObject({ value: null, status: NOT_IMPLEMENTED });
   });
