@@ -10,7 +10,8 @@ import { readmeInfo } from '../../src/export/exportPlan';
 import { TABLEAU_MARTS, tableauColumnNames } from '../../src/export/tableau';
 import type { GeneratorParams } from '../../src/generator/params';
 import { SQL_MODELS } from '../../src/pipeline/sqlFiles';
-import { nativeReader, NODE_EXPORT_RUNTIME, sqlString, tempDir, writeFiles } from '../helpers/exportFixtures';
+import { NODE_EXPORT_RUNTIME } from '../helpers/exportFixtures';
+import { nativeReader, sqlString, tempDir, writeFiles } from '../helpers/exportReaders';
 import { loadGenerated, type NodeDb, openDb, rows, runAll } from '../helpers/nodeDb';
 
 const DICTIONARY = buildDictionary(SQL_MODELS);
@@ -150,7 +151,7 @@ describe('Excel exports read back by two readers', () => {
     const dir = tempDir('growthbench-tableau-');
     const paths = await writeFiles(
       dir,
-      Object.entries(entries).map(([name, bytes]) => ({ name, mimeType: '', blob: new Blob([bytes as Uint8Array<ArrayBuffer>]) })),
+      Object.entries(entries).map(([name, bytes]) => ({ name, blob: new Blob([bytes as Uint8Array<ArrayBuffer>]) })),
     );
     const native = await nativeReader();
     try {

@@ -1,7 +1,8 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { quoteIdent } from '../../src/engine/connector';
 import { exportInProcess } from '../../src/export/exportInProcess';
-import { checksumSql, databaseRelations, nativeReader, NODE_EXPORT_RUNTIME, sqlString, tempDir, writeFiles } from '../helpers/exportFixtures';
+import { databaseRelations, NODE_EXPORT_RUNTIME } from '../helpers/exportFixtures';
+import { checksumSql, nativeReader, sqlString, tempDir, writeFiles } from '../helpers/exportReaders';
 import { loadGenerated, type NodeDb, openDb, rows, runAll } from '../helpers/nodeDb';
 
 /**
