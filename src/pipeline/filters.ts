@@ -7,7 +7,11 @@ import { quoteLiteral } from '../engine/connector';
  *   AND TRUE /*accounts:m.customer_id*\/   an account key to restrict
  *   AND TRUE /*users:d.user_id*\/          a user key to restrict
  *   AND TRUE /*period:m.month*\/           a date to keep within the date range
- * Filtering a query re-runs only that query over the silver tables, never the pipeline.
+ *   AND TRUE /*period:m.month as month*\/  the same, declaring that it only keeps whole output
+ *                                          rows: those whose output column month is in range
+ * Filtering a query re-runs only that query over the silver tables, never the pipeline. A
+ * date range alone on a mart whose period points all name their output column reads the
+ * materialised table instead (see martQuery).
  */
 export interface Filters {
   /** Inclusive ISO dates; null = open. */
@@ -69,17 +73,52 @@ export function periodFilter(f: Filters, column: string): string | null {
   return parts.length === 0 ? null : parts.join(' AND ');
 }
 
-const MARKER = /TRUE\s*\/\*(accounts|users|period):([A-Za-z_][A-Za-z0-9_.]*)\*\//g;
+const MARKER = /TRUE\s*\/\*(accounts|users|period):([A-Za-z_][A-Za-z0-9_.]*)(?:\s+as\s+([A-Za-z_][A-Za-z0-9_]*))?\s*\*\//g;
 
 /** Whether a model's SQL declares filter points. */
 export function isFilterable(sql: string): boolean {
   return new RegExp(MARKER.source).test(sql);
 }
 
+/** Whether a model's SQL restricts accounts or users (not only its period). */
+export function restrictsPopulation(sql: string): boolean {
+  return [...sql.matchAll(MARKER)].some((m) => m[1] !== 'period');
+}
+
+/** The filters without the date range: what models upstream of a queried mart are re-run with. */
+export function populationOnly(f: Filters): Filters {
+  return { ...f, dateFrom: null, dateTo: null };
+}
+
+/** Whether a model's SQL restricts users (a mart of users, whose platform is each user's own). */
+export function restrictsUsers(sql: string): boolean {
+  return [...sql.matchAll(MARKER)].some((m) => m[1] === 'users');
+}
+
+/**
+ * The output column a date range keeps rows by, when every period point of the model names
+ * the same one (`period:x as column`); null when it has no period point or one without it.
+ */
+export function outputPeriodColumn(sql: string): string | null {
+  const outputs = [...sql.matchAll(MARKER)].filter((m) => m[1] === 'period').map((m) => m[3] ?? null);
+  const first = outputs[0] ?? null;
+  return first !== null && outputs.every((o) => o === first) ? first : null;
+}
+
+export interface FillOptions {
+  /**
+   * Whether a platform filter restricts accounts (by sign-up platform). Upstream of a mart of
+   * users it must not: the users kept are those on the platform, and the account facts they
+   * read (is my account churned?) must be there whatever platform their account signed up on.
+   */
+  platformRestrictsAccounts: boolean;
+}
+
 /** The model's SQL with its filter points filled in (TRUE where a filter is not set). */
-export function applyFilters(sql: string, f: Filters): string {
+export function applyFilters(sql: string, f: Filters, options: FillOptions = { platformRestrictsAccounts: true }): string {
+  const accounts = options.platformRestrictsAccounts ? f : { ...f, platforms: [] };
   return sql.replace(MARKER, (_all, kind: string, column: string) => {
-    const condition = kind === 'accounts' ? accountFilter(f, column) : kind === 'users' ? userFilter(f, column) : periodFilter(f, column);
+    const condition = kind === 'accounts' ? accountFilter(accounts, column) : kind === 'users' ? userFilter(f, column) : periodFilter(f, column);
     return condition === null ? 'TRUE' : `(${condition})`;
   });
 }
