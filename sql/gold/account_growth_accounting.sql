@@ -3,6 +3,7 @@
 -- the month before too) + resurrected (not active the month before, active earlier); churned
 -- = active the month before, not this month. Quick ratio = (new + resurrected) / churned.
 -- Every month from the first activity to the as-of month has a row.
+-- Filterable by account and by month at query time.
 -- @col activity_month: Month.
 -- @col is_partial_month: TRUE for the as-of month when it is not over.
 -- @col active_accounts: Accounts active in the month.
@@ -59,4 +60,5 @@ FROM months AS m
 CROSS JOIN params AS p
 LEFT JOIN counts AS c ON c.month = m.month
 LEFT JOIN churn AS ch ON ch.month = m.month
+WHERE TRUE /*period:m.month as activity_month*/
 ORDER BY m.month

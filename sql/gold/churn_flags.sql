@@ -6,6 +6,8 @@
 -- date and the day the user reached 30 days without activity (last activity + 30 days), and
 -- churn_reason says which came first (account_churned on a tie). Users created after the
 -- as-of date are left out.
+-- Filterable by user at query time (a platform filter keeps the users on that platform; their
+-- accounts' churn is read whatever the account's sign-up platform).
 -- @col user_id: User key.
 -- @col customer_id: Account of the user.
 -- @col last_active_date: Day of the user's last event up to the as-of date (NULL if it never acted).
@@ -26,7 +28,7 @@ users AS (
   FROM stg_users AS u
   LEFT JOIN dim_users AS d ON d.user_id = u.user_id
   CROSS JOIN params AS p
-  WHERE CAST(u.created_at AS DATE) <= p.as_of_date
+  WHERE CAST(u.created_at AS DATE) <= p.as_of_date AND TRUE /*users:u.user_id*/
 ),
 flags AS (
   SELECT u.user_id, u.customer_id, u.last_active_date,

@@ -9,6 +9,7 @@
 -- the average month-end MRR over those paying months (NULL when it never paid at a month
 -- end). Revenue is billed net revenue up to the as-of date: every invoice (subscriptions,
 -- add-ons and gifts, whatever the payment status) net of discounts and reversals.
+-- Filterable by account at query time.
 -- @col customer_id: Account.
 -- @col segment: SMB, Mid-Market or Enterprise.
 -- @col acquisition_channel: organic, paid, social or referral.
@@ -36,25 +37,28 @@ paid_states AS (
     arg_max(tier, valid_from) AS last_paid_tier,
     max(valid_from) AS last_paid_from,
     arg_max(valid_to, valid_from) AS last_paid_to
-  FROM fct_subscription_states
-  WHERE is_paid
+  FROM fct_subscription_states AS s
+  WHERE is_paid AND TRUE /*accounts:s.customer_id*/
   GROUP BY customer_id
 ),
 current_state AS (
   SELECT customer_id, arg_max(is_paid, valid_from) AS is_paying_now
-  FROM fct_subscription_states
+  FROM fct_subscription_states AS s
+  WHERE TRUE /*accounts:s.customer_id*/
   GROUP BY customer_id
 ),
 months AS (
   SELECT customer_id, count(*) FILTER (WHERE mrr > 0) AS paying_months, sum(mrr) FILTER (WHERE mrr > 0) AS paying_mrr,
     arg_max(mrr, month) AS current_mrr
-  FROM fct_subscription_months
+  FROM fct_subscription_months AS m
+  WHERE TRUE /*accounts:m.customer_id*/
   GROUP BY customer_id
 ),
 revenue AS (
   SELECT customer_id, sum(net_after_reversals) AS total_net_revenue,
     coalesce(sum(net_after_reversals) FILTER (WHERE transaction_type = 'subscription'), 0) AS subscription_net_revenue
-  FROM fct_invoices
+  FROM fct_invoices AS i
+  WHERE TRUE /*accounts:i.customer_id*/
   GROUP BY customer_id
 )
 SELECT

@@ -19,7 +19,7 @@ WITH firsts AS (
   SELECT customer_id, min(month) FILTER (WHERE mrr > 0) AS cohort FROM fct_subscription_months AS m
   WHERE TRUE /*accounts:m.customer_id*/
   GROUP BY customer_id
-  HAVING TRUE /*period:cohort*/
+  HAVING TRUE /*period:cohort as cohort*/
 ),
 cells AS (
   SELECT f.cohort, datediff('month', f.cohort, m.month) AS month_offset, m.month AS period_month, bool_or(m.is_partial_month) AS is_partial_period,

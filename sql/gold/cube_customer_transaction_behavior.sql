@@ -11,6 +11,8 @@
 -- the row acquisition_type = 'subscription', acquisition_quarter = '2024-Q4',
 -- transaction_group = 'one_off', is_all_transaction_types, period_quarter = '2025-Q4',
 -- is_all_months (its customers; quarters_since_acquisition = 4).
+-- Filterable by account and by month at query time: a date range keeps the invoices issued in
+-- the months inside it, so the rolled-up rows total those months only.
 -- @col acquisition_type: subscription, add_on or gift (NULL = all).
 -- @col acquisition_quarter: Quarter of the account's first transaction, like 2024-Q1 (NULL = all).
 -- @col transaction_group: subscription or one_off (add-ons and gifts) (NULL = all).
@@ -53,6 +55,7 @@ tx AS (
     i.net_after_reversals
   FROM fct_invoices AS i
   JOIN dim_customer_acquisition AS a ON a.customer_id = i.customer_id
+  WHERE TRUE /*accounts:i.customer_id*/ AND TRUE /*period:i.issued_month*/
 ),
 cells AS (
   SELECT

@@ -5,6 +5,7 @@
 -- leaks into its features. Usage counts every event and 30-minute session of fct_events;
 -- billing counts subscription invoices (seed 001's plan bills) by payment_status; shares
 -- with no invoice or no active day are NULL.
+-- Filterable by account at query time (through customer_lifecycle).
 -- @col customer_id: Account key.
 -- @col plan: Tier of the current paid state (active) or of the last paid state (churned): Starter, Growth, Pro or Enterprise.
 -- @col region: NA, EU, APAC or LATAM.

@@ -5,7 +5,8 @@
 -- account last stopped paying: the change (a cancellation) that ended its last paid state;
 -- an account that cancelled and came back is active again and right-censored. Features are
 -- measured up to the reference date: churn_date for churned accounts, the as-of date (seed
--- 003's reference date) for active ones.
+-- 003's reference date) for active ones. Filterable by account at query time (and so is every
+-- churn, expansion and survival mart built on it).
 -- @col customer_id: Account key.
 -- @col industry: Industry vertical in lower case as seed 003's marts write it: fintech, healthtech, legaltech, proptech, saas or hr tech.
 -- @col region: NA, EU, APAC or LATAM.
@@ -33,14 +34,14 @@ WITH params AS (SELECT as_of_date FROM run_params),
 last_paid AS (
   SELECT customer_id, plan_id, tier, valid_to,
     min(valid_from) OVER (PARTITION BY customer_id) AS first_paid_at
-  FROM fct_subscription_states
-  WHERE is_paid
+  FROM fct_subscription_states AS s
+  WHERE is_paid AND TRUE /*accounts:s.customer_id*/
   QUALIFY row_number() OVER (PARTITION BY customer_id ORDER BY valid_from DESC) = 1
 ),
 paid_months AS (
   SELECT customer_id, arg_max(mrr, month) AS mrr
-  FROM fct_subscription_months
-  WHERE is_paying
+  FROM fct_subscription_months AS m
+  WHERE is_paying AND TRUE /*accounts:m.customer_id*/
   GROUP BY customer_id
 ),
 labelled AS (

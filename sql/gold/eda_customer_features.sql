@@ -7,6 +7,7 @@
 -- Windows are in whole days and end on the reference date: "last 30 days" are the 30 days
 -- reference_date - 29 to reference_date. Tickets count those filed up to the reference date.
 -- mart_customer_churn_features is the active part of this table.
+-- Filterable by account at query time (through customer_lifecycle).
 -- @col customer_id: Account key.
 -- @col plan_tier: starter, growth, pro or enterprise (current paid tier, or the last one before churn).
 -- @col industry: Industry vertical, lower case.

@@ -11,6 +11,7 @@
 -- reverse. Seats and billing period come from the subscription state in force on the first
 -- invoice's period_start (the change of that day included); amounts are USD as DOUBLE because
 -- a k-month share of a cent amount is not a whole number of cents.
+-- Filterable by account at query time (and so are the first-month marts built on it).
 -- @col customer_id: Account.
 -- @col acquisition_type: subscription, add_on or gift: what the first invoice bought.
 -- @col acquisition_quarter: Quarter the first invoice was issued in, like 2024-Q1.
@@ -47,6 +48,7 @@ WITH firsts AS (
     i.payment_status, i.plan_id, i.discount_kind, i.gross_amount, i.discount_amount, i.net_amount, i.net_after_reversals
   FROM dim_customer_acquisition AS a
   JOIN fct_invoices AS i ON i.invoice_id = a.first_invoice_id
+  WHERE TRUE /*accounts:a.customer_id*/
 ),
 reversed AS (
   SELECT r.invoice_id,

@@ -8,6 +8,7 @@
 -- for each acquisition type, even with no account: then accounts is 0 and every average and
 -- share is NULL (zero denominator). Shares of plans, seats and prices are over the accounts
 -- with a plan (subscription acquisitions); they are NULL for add-on and gift acquisitions.
+-- Filterable by account (through first_month_accounts) and by quarter at query time.
 -- @col acquisition_quarter: Quarter of the first invoice, like 2024-Q1.
 -- @col quarter_start: First day of the quarter.
 -- @col acquisition_type: subscription, add_on or gift.
@@ -98,4 +99,5 @@ SELECT
 FROM grid AS g
 LEFT JOIN agg AS a ON a.quarter_start = g.quarter_start AND a.acquisition_type = g.acquisition_type
 CROSS JOIN params AS p
+WHERE TRUE /*period:g.quarter_start as quarter_start*/
 ORDER BY g.quarter_start, g.acquisition_type

@@ -18,6 +18,8 @@
 -- A tier missing from one quarter takes the other quarter's S_t and P_t there (its w_t is 0,
 -- so this changes neither N); an account without a seat count counts as one seat. With no
 -- account in either quarter every effect is NULL.
+-- Filterable by account at query time (through first_month_accounts); a date range does not
+-- apply: the two quarters compared are fixed.
 -- @col base_quarter: The base quarter, like 2024-Q1.
 -- @col compare_quarter: The compare quarter, a year later, like 2025-Q1.
 -- @col acquisition_type: subscription: the accounts decomposed.

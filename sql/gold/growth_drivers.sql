@@ -9,6 +9,8 @@
 -- the weighted mean of the five rewards feature usage rates (earning 30 %, redeeming 20 %,
 -- sharing 20 %, liking 15 %, searching 15 %). Ratios with a zero denominator are NULL.
 -- calculated_at is the end of the as-of date (deterministic).
+-- Filterable by user and by day at query time (QUALIFY keeps the days after the 7-day averages
+-- are taken, so a kept day's averages still see the days before it).
 -- @col event_date: The day.
 -- @col daily_active_users: Users with at least one event on the day.
 -- @col total_daily_events: Events on the day.
@@ -66,7 +68,8 @@ user_days AS (
   SELECT event_date,
     bit_or(CASE event_type WHEN 'miles_earned' THEN 1 WHEN 'miles_redeemed' THEN 2 WHEN 'share' THEN 4 WHEN 'like' THEN 8 WHEN 'reward_search' THEN 16 ELSE 0 END
       | CASE platform WHEN 'iOS' THEN 32 WHEN 'Android' THEN 64 WHEN 'Web' THEN 128 ELSE 0 END) AS flags
-  FROM stg_events
+  FROM stg_events AS e
+  WHERE TRUE /*users:e.user_id*/
   GROUP BY event_date, user_id
 ),
 day_users AS (
@@ -98,7 +101,8 @@ day_events AS (
     count(*) FILTER (WHERE platform = 'iOS') AS ios_events,
     count(*) FILTER (WHERE platform = 'Android') AS android_events,
     count(*) FILTER (WHERE platform = 'Web') AS web_events
-  FROM stg_events
+  FROM stg_events AS e
+  WHERE TRUE /*users:e.user_id*/
   GROUP BY event_date
 ),
 new_users AS (
@@ -107,7 +111,8 @@ new_users AS (
     count(*) FILTER (WHERE first_utm_source = 'paid') AS paid,
     count(*) FILTER (WHERE first_utm_source = 'social') AS social,
     count(*) FILTER (WHERE first_utm_source = 'referral') AS referral
-  FROM dim_users
+  FROM dim_users AS u
+  WHERE TRUE /*users:u.user_id*/
   GROUP BY first_seen_date
 ),
 days AS (
@@ -215,4 +220,5 @@ SELECT
 FROM rates AS r
 CROSS JOIN params AS p
 WINDOW w AS (ORDER BY r.event_date ROWS BETWEEN 6 PRECEDING AND CURRENT ROW)
+QUALIFY TRUE /*period:r.event_date as event_date*/
 ORDER BY r.event_date

@@ -12,6 +12,8 @@
 -- array over dates from growth_user_days, summed in date order). Ratios with a zero
 -- denominator are NULL. daily_growth_quality and activity_trend_7d follow the seed's
 -- definitions. calculated_at is the end of the as-of date (deterministic).
+-- Filterable by user (here and through social_capital_growth_accounting_daily) and by day at
+-- query time; a kept day's rolling figures still count the days before it.
 -- @col event_date: The day.
 -- @col daily_active_users: Users active on the day.
 -- @col new_users: Users whose first active day is this day.
@@ -48,7 +50,8 @@ WITH params AS (
 -- Active days by the gap to the next one, capped at 30 (all the windows need): one scan.
 next_gaps AS (
   SELECT event_date, least(coalesce(days_until_next, 30), 30) AS gap, count(*) AS n
-  FROM growth_user_days
+  FROM growth_user_days AS u
+  WHERE TRUE /*users:u.user_id*/
   GROUP BY event_date, gap
 ),
 -- The day each active day stops counting in the 7, 28 and 30-day windows.
@@ -118,4 +121,5 @@ SELECT
   p.calculated_at
 FROM rolling AS r
 CROSS JOIN params AS p
+WHERE TRUE /*period:r.event_date as event_date*/
 ORDER BY r.event_date

@@ -2,6 +2,7 @@
 -- date, seed 003's reference date) with the 15 churn-model features, measured up to the
 -- as-of date. The same definitions as eda_customer_features, which also covers churned
 -- accounts; usage events are seed 003's seven product event types.
+-- Filterable by account at query time (through customer_lifecycle).
 -- @col customer_id: Account key.
 -- @col mrr: Monthly Recurring Revenue at the as-of date, USD.
 -- @col tenure_days: Days from signup_date to the as-of date.

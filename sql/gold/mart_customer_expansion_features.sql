@@ -4,6 +4,7 @@
 -- as-of date. An expansion deal counts as open when it was created by the as-of date and was
 -- still open then (open today, or closed after the as-of date): the leakage guard keeps deals
 -- opened later, and outcomes decided later, out.
+-- Filterable by account at query time (through customer_lifecycle).
 -- @col customer_id: Account key.
 -- @col mrr: Monthly Recurring Revenue at the as-of date, USD.
 -- @col tenure_days: Days from signup_date to the as-of date.

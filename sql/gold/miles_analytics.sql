@@ -5,6 +5,8 @@
 -- has a row (days without miles events too). On the as-of date the liability equals the sum
 -- of dim_users.current_miles_balance. Ratios with a zero denominator are NULL. calculated_at
 -- is the end of the as-of date (deterministic).
+-- Filterable by user and by day at query time (a kept day's running totals and liability still
+-- count every earlier day).
 -- @col event_date: The day.
 -- @col daily_miles_earned: Sum of miles_amount over miles_earned events.
 -- @col daily_miles_redeemed: Sum of miles_amount over miles_redeemed events.
@@ -34,8 +36,8 @@ user_days AS (
     sum(miles_amount) FILTER (WHERE event_type = 'miles_redeemed') AS redeemed,
     count(*) FILTER (WHERE event_type = 'miles_earned') AS earn_events,
     count(*) FILTER (WHERE event_type = 'miles_redeemed') AS redeem_events
-  FROM stg_events
-  WHERE event_type IN ('miles_earned', 'miles_redeemed')
+  FROM stg_events AS e
+  WHERE event_type IN ('miles_earned', 'miles_redeemed') AND TRUE /*users:e.user_id*/
   GROUP BY event_date, user_id
 ),
 miles AS (
@@ -53,6 +55,7 @@ days AS (
   SELECT CAST(unnest(generate_series(CAST(min(u.event_date) AS TIMESTAMP), CAST(any_value(p.as_of_date) AS TIMESTAMP), INTERVAL 1 DAY)) AS DATE) AS event_date
   FROM fct_user_days AS u
   CROSS JOIN params AS p
+  WHERE TRUE /*users:u.user_id*/
 ),
 daily AS (
   SELECT
@@ -99,4 +102,5 @@ SELECT
   p.calculated_at
 FROM running AS r
 CROSS JOIN params AS p
+WHERE TRUE /*period:r.event_date as event_date*/
 ORDER BY r.event_date

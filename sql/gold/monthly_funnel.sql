@@ -9,6 +9,7 @@
 -- sign-up cohort: of the month's sign-ups, the share that paid by the as-of date. Every month
 -- from the window's first (or the first sign-up's, if earlier) to the as-of month has a row;
 -- a rate with a zero denominator is NULL.
+-- Filterable by account and by month at query time.
 -- @col month: First day of the month.
 -- @col is_partial_month: TRUE for the as-of month when it is not over.
 -- @col signups: Accounts that signed up in the month.
@@ -29,18 +30,18 @@ signups AS (
   SELECT c.customer_id, CAST(date_trunc('month', c.signup_date) AS DATE) AS month
   FROM stg_customers AS c
   CROSS JOIN params AS p
-  WHERE c.signup_date <= p.as_of_date
+  WHERE c.signup_date <= p.as_of_date AND TRUE /*accounts:c.customer_id*/
 ),
 trials AS (
   SELECT customer_id, occurred_at AS started_at, CAST(occurred_at AS DATE) AS started_date
-  FROM stg_subscription_events
-  WHERE change_type = 'trial_started'
+  FROM stg_subscription_events AS s
+  WHERE change_type = 'trial_started' AND TRUE /*accounts:s.customer_id*/
 ),
 conversions AS (
   SELECT t.customer_id, t.started_at, min(CAST(c.occurred_at AS DATE)) AS converted_date
   FROM stg_subscription_events AS c
   ASOF JOIN trials AS t ON t.customer_id = c.customer_id AND c.occurred_at >= t.started_at
-  WHERE c.change_type = 'trial_converted'
+  WHERE c.change_type = 'trial_converted' AND TRUE /*accounts:c.customer_id*/
   GROUP BY t.customer_id, t.started_at
 ),
 trial_outcomes AS (
@@ -53,8 +54,8 @@ trial_outcomes AS (
 ),
 first_paid AS (
   SELECT customer_id, CAST(date_trunc('month', min(valid_from)) AS DATE) AS month
-  FROM fct_subscription_states
-  WHERE is_paid
+  FROM fct_subscription_states AS s
+  WHERE is_paid AND TRUE /*accounts:s.customer_id*/
   GROUP BY customer_id
 ),
 months AS (
@@ -95,4 +96,5 @@ CROSS JOIN params AS p
 LEFT JOIN by_signup AS s ON s.month = m.month
 LEFT JOIN by_trial AS t ON t.month = m.month
 LEFT JOIN by_paid AS b ON b.month = m.month
+WHERE TRUE /*period:m.month as month*/
 ORDER BY m.month

@@ -38,7 +38,7 @@ WITH totals AS (
     count(*) FILTER (WHERE movement = 'reactivation') AS reactivated_accounts,
     count(*) FILTER (WHERE movement = 'churn') AS churned_accounts
   FROM fct_mrr_movements AS m
-  WHERE TRUE /*accounts:m.customer_id*/ AND TRUE /*period:m.month*/
+  WHERE TRUE /*accounts:m.customer_id*/ AND TRUE /*period:m.month as month*/
   GROUP BY month
 )
 SELECT

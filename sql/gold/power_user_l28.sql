@@ -2,6 +2,8 @@
 -- ending on the as-of date (as-of date - 27 to the as-of date), from 0 to 28. Every user of
 -- dim_users (active at least once by the as-of date) is counted once, so the 0 row holds the
 -- users not active in those 28 days. Every value 0 to 28 has a row, with 0 users when none.
+-- Filterable by user at query time; a date range does not apply (the window is the 28 days to
+-- the as-of date).
 -- @col days_active: Days active in the 28 days ending on the as-of date, 0 to 28.
 -- @col users: Users with that many active days.
 -- @col share_of_users_pct: users / all users of dim_users x 100.
@@ -18,14 +20,14 @@ l28 AS (
   SELECT u.user_id, count(*) AS days_active
   FROM fct_user_days AS u
   CROSS JOIN params AS p
-  WHERE u.event_date BETWEEN p.window_start AND p.window_end
+  WHERE u.event_date BETWEEN p.window_start AND p.window_end AND TRUE /*users:u.user_id*/
   GROUP BY u.user_id
 ),
 histogram AS (
   SELECT days_active, count(*) AS users FROM l28 GROUP BY days_active
 ),
 totals AS (
-  SELECT (SELECT count(*) FROM dim_users) AS all_users, (SELECT count(*) FROM l28) AS active_users
+  SELECT (SELECT count(*) FROM dim_users AS d WHERE TRUE /*users:d.user_id*/) AS all_users, (SELECT count(*) FROM l28) AS active_users
 ),
 buckets AS (
   SELECT CAST(b.days_active AS BIGINT) AS days_active,

@@ -7,6 +7,8 @@
 -- (nobody churned) or a NULL retention rate gets a NULL score and benchmark. business_stage
 -- counts months since the first active month (that month is 0). The as-of month is partial
 -- and its figures provisional.
+-- Filterable by user (through social_capital_growth_accounting) and by month at query time; a
+-- kept month's averages, changes and stage still see the months before it.
 -- @col activity_month: First day of the month.
 -- @col is_partial_month: TRUE for the as-of month when the as-of date is not its last day.
 -- @col quick_ratio: (new_users + resurrected_users) / churned_users; NULL when no user churned.
@@ -89,4 +91,5 @@ SELECT
   quick_ratio_change,
   months_since_start
 FROM base
+WHERE TRUE /*period:activity_month as activity_month*/
 ORDER BY activity_month

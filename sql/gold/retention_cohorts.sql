@@ -21,7 +21,7 @@ cohorts AS (
   FROM fct_user_months AS u
   WHERE TRUE /*users:u.user_id*/
   GROUP BY user_id
-  HAVING TRUE /*period:cohort_month*/
+  HAVING TRUE /*period:cohort_month as cohort_month*/
 ),
 sizes AS (
   SELECT cohort_month, count(*) AS cohort_size

@@ -7,6 +7,7 @@
 -- returning_week x 2 + returning_long) / (total x 3), on a 0-100 scale. Both categories are
 -- read from consecutive_today_pct. Every day from the first active day to the as-of date has a
 -- row; a day without activity has NULL percentages, score and categories.
+-- Filterable by user and by day at query time.
 -- @col event_date: The day.
 -- @col daily_active_users: Users active on the day.
 -- @col new_stage_users: Active users in their first days: 0 to 7 days since their first active day.
@@ -35,7 +36,8 @@ WITH active AS (
     count(*) FILTER (WHERE days_since_previous = 1) AS consecutive,
     count(*) FILTER (WHERE days_since_previous BETWEEN 2 AND 7) AS returning_week,
     count(*) FILTER (WHERE days_since_previous >= 8) AS returning_long
-  FROM growth_user_days
+  FROM growth_user_days AS u
+  WHERE TRUE /*users:u.user_id*/
   GROUP BY event_date
 ),
 days AS (
@@ -85,4 +87,5 @@ SELECT
     ELSE 'Low Engagement'
   END AS engagement_trend
 FROM daily
+WHERE TRUE /*period:event_date as event_date*/
 ORDER BY event_date

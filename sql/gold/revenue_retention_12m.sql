@@ -2,6 +2,7 @@
 -- the start: NRR = their MRR now / their MRR 12 months earlier; GRR caps each account at its
 -- starting MRR, so expansion cannot lift it above 100 %. Months without a full year of
 -- history have no row.
+-- Filterable by account and by month at query time.
 -- @col month: Month whose end is measured.
 -- @col start_month: The month 12 months earlier.
 -- @col is_partial_month: TRUE for the as-of month when it is not over.
@@ -33,4 +34,5 @@ SELECT
   count(*) FILTER (WHERE current_mrr > 0) / count(*) AS logo_retention_12m
 FROM pairs
 GROUP BY month, start_month
+HAVING TRUE /*period:month as month*/
 ORDER BY month

@@ -10,6 +10,7 @@
 -- at their invoice gross. gross_plug = invoice gross - price-book gross shows any gap.
 -- Reversals count against the invoice they reverse. A quarter without acquisitions still has
 -- its rows, with accounts 0 and every amount 0.00.
+-- Filterable by account and by quarter at query time.
 -- @col acquisition_quarter: Quarter the accounts were acquired in (first invoice), like 2024-Q1.
 -- @col quarter_start: First day of the quarter.
 -- @col acquisition_type: subscription, add_on or gift.
@@ -41,8 +42,8 @@ WITH params AS (
 ),
 acquired AS (
   SELECT customer_id, acquisition_type, first_invoice_id, CAST(date_trunc('quarter', acquisition_month) AS DATE) AS quarter_start
-  FROM dim_customer_acquisition
-  WHERE acquisition_type <> 'none'
+  FROM dim_customer_acquisition AS a
+  WHERE acquisition_type <> 'none' AND TRUE /*accounts:a.customer_id*/
 ),
 quarters AS (
   SELECT CAST(q.quarter_start AS DATE) AS quarter_start
@@ -145,4 +146,5 @@ SELECT
     - f.refund - f.chargeback - f.unsatisfied_return - f.net AS true_up_difference
 FROM filled AS f
 CROSS JOIN params AS p
+WHERE TRUE /*period:f.quarter_start as quarter_start*/
 ORDER BY f.quarter_start, f.acquisition_type, f.scope DESC

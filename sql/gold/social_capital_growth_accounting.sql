@@ -13,6 +13,7 @@
 -- from 1.0 to 1.5, Strong from 1.5). calculated_at is the end of the as-of date, so the same
 -- seed gives the same table.
 -- The counting itself lives in silver growth_accounting_grains (grain = 'month').
+-- Filterable by user (through growth_accounting_grains) and by month at query time.
 -- @col activity_month: First day of the month.
 -- @col is_partial_month: TRUE for the as-of month when the as-of date is not its last day.
 -- @col total_mau: Users active in the month.
@@ -42,5 +43,5 @@ SELECT
   verification_total,
   calculated_at
 FROM growth_accounting_grains
-WHERE grain = 'month'
+WHERE grain = 'month' AND TRUE /*period:period_start as activity_month*/
 ORDER BY period_start

@@ -7,6 +7,7 @@
 -- the seed's daily growth-quality classes. calculated_at is the end of the as-of date
 -- (deterministic).
 -- The counting itself lives in silver growth_accounting_grains (grain = 'day').
+-- Filterable by user (through growth_accounting_grains) and by day at query time.
 -- @col activity_date: The day.
 -- @col total_dau: Users active on the day.
 -- @col new_users: Users whose first active day is this day.
@@ -34,5 +35,5 @@ SELECT
   verification_total,
   calculated_at
 FROM growth_accounting_grains
-WHERE grain = 'day'
+WHERE grain = 'day' AND TRUE /*period:period_start as activity_date*/
 ORDER BY period_start

@@ -10,6 +10,7 @@
 -- uses the seed's quick-ratio growth-quality classes. calculated_at is the end of the as-of
 -- date (deterministic).
 -- The counting itself lives in silver growth_accounting_grains (grain = 'week').
+-- Filterable by user (through growth_accounting_grains) and by week at query time.
 -- @col activity_week: Monday of the ISO week.
 -- @col is_partial_week: TRUE for the as-of week when the as-of date is not its Sunday.
 -- @col total_wau: Users active in the week.
@@ -40,5 +41,5 @@ SELECT
   verification_total,
   calculated_at
 FROM growth_accounting_grains
-WHERE grain = 'week'
+WHERE grain = 'week' AND TRUE /*period:period_start as activity_week*/
 ORDER BY period_start

@@ -5,6 +5,8 @@
 -- window's first (or the first ticket's or answer's, if earlier) to the as-of month has a row;
 -- averages and the NPS score of a month without tickets or answers are NULL. There is no
 -- account key (seed 000: blend with other marts on month).
+-- Filterable by account (the accounts filing the tickets and giving the answers) and by month
+-- at query time.
 -- @col month: First day of the month.
 -- @col is_partial_month: TRUE for the as-of month when it is not over.
 -- @col tickets: Tickets filed in the month.
@@ -47,7 +49,8 @@ ticket_months AS (
     count(*) FILTER (WHERE topic = 'feature_request') AS feature_request_tickets,
     avg(resolution_time) AS avg_resolution_hours,
     avg(resolution_time) FILTER (WHERE is_high_priority) AS high_priority_avg_resolution_hours
-  FROM stg_support_tickets
+  FROM stg_support_tickets AS t
+  WHERE TRUE /*accounts:t.customer_id*/
   GROUP BY 1
 ),
 nps_months AS (
@@ -57,7 +60,8 @@ nps_months AS (
     count(*) FILTER (WHERE nps_category = 'passive') AS passives,
     count(*) FILTER (WHERE nps_category = 'detractor') AS detractors,
     avg(score) AS avg_nps_score
-  FROM stg_nps_responses
+  FROM stg_nps_responses AS n
+  WHERE TRUE /*accounts:n.customer_id*/
   GROUP BY 1
 ),
 months AS (
@@ -93,4 +97,5 @@ FROM months AS m
 CROSS JOIN params AS p
 LEFT JOIN ticket_months AS t ON t.month = m.month
 LEFT JOIN nps_months AS n ON n.month = m.month
+WHERE TRUE /*period:m.month as month*/
 ORDER BY m.month

@@ -3,6 +3,7 @@
 -- curve never gets there) with its 95 % interval read off the log-log band (the first t at
 -- which the lower, and the upper, band is <= 0.5, as R's survfit does; NULL when never), and
 -- the one-year survival. Read from survival_km.
+-- Filterable by account at query time (through survival_km).
 -- @col plan_tier: starter, growth, pro or enterprise.
 -- @col customers: Accounts of the tier that ever paid.
 -- @col events: Of those, accounts that churned.

@@ -7,6 +7,7 @@
 -- every one of its trials has ended (the month's last day + 14 days is on or before the
 -- as-of date); before that, trials_open counts the trials still running and the rate can
 -- still rise. Rates and medians over no trial or no conversion are NULL.
+-- Filterable by account and by trial month at query time.
 -- @col trial_month: Month the trials started in.
 -- @col acquisition_channel: organic, paid, social or referral; 'all' for every channel together.
 -- @col trials_started: Trials started in the month (through this channel).
@@ -24,13 +25,13 @@ trials AS (
   SELECT s.customer_id, s.occurred_at AS started_at, CAST(s.occurred_at AS DATE) AS started_date, c.acquisition_channel
   FROM stg_subscription_events AS s
   JOIN stg_customers AS c ON c.customer_id = s.customer_id
-  WHERE s.change_type = 'trial_started'
+  WHERE s.change_type = 'trial_started' AND TRUE /*accounts:s.customer_id*/
 ),
 conversions AS (
   SELECT t.customer_id, t.started_at, min(CAST(c.occurred_at AS DATE)) AS converted_date
   FROM stg_subscription_events AS c
   ASOF JOIN trials AS t ON t.customer_id = c.customer_id AND c.occurred_at >= t.started_at
-  WHERE c.change_type = 'trial_converted'
+  WHERE c.change_type = 'trial_converted' AND TRUE /*accounts:c.customer_id*/
   GROUP BY t.customer_id, t.started_at
 ),
 outcomes AS (
@@ -63,4 +64,5 @@ SELECT
   last_day(c.trial_month) + 14 <= p.as_of_date AS is_cohort_complete
 FROM cohorts AS c
 CROSS JOIN params AS p
+WHERE TRUE /*period:c.trial_month as trial_month*/
 ORDER BY c.trial_month, c.is_all, c.acquisition_channel

@@ -5,6 +5,7 @@
 -- retained, resurrected and churned users under PostHog's names, one row per month from the
 -- first active month to the as-of month. The as-of month is partial unless the as-of date is
 -- its last day: its dormant count is provisional.
+-- Filterable by user (through social_capital_growth_accounting) and by month at query time.
 -- @col activity_month: First day of the month.
 -- @col is_partial_month: TRUE for the as-of month when the as-of date is not its last day.
 -- @col new_users: Users whose first active month is this month.
@@ -23,4 +24,5 @@ SELECT
   -churned_users AS dormant_users,
   new_users + retained_users + resurrected_users AS active_users
 FROM social_capital_growth_accounting
+WHERE TRUE /*period:activity_month as activity_month*/
 ORDER BY activity_month

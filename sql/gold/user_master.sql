@@ -5,6 +5,7 @@
 -- sign-up month, which is what monthly_funnel counts. current_plan is the account's tier at
 -- the as-of date (dim_customers.current_tier: Free after a cancellation or an expired trial,
 -- the trial's tier during a trial). Users created after the as-of date are left out.
+-- Filterable by user at query time.
 -- @col user_id: User key.
 -- @col customer_id: Account the user belongs to.
 -- @col created_at: When the user was created.
@@ -53,4 +54,4 @@ FROM stg_users AS u
 JOIN dim_customers AS c ON c.customer_id = u.customer_id
 LEFT JOIN dim_users AS d ON d.user_id = u.user_id
 CROSS JOIN params AS p
-WHERE CAST(u.created_at AS DATE) <= p.as_of_date
+WHERE CAST(u.created_at AS DATE) <= p.as_of_date AND TRUE /*users:u.user_id*/

@@ -7,6 +7,8 @@
 -- the seed's, as written there (Quick Return Focus compares short with medium + long
 -- dormancy, very long excluded). Every day from the first active day to the as-of date has a
 -- row; 7-day averages are over the 7 days ending on the day.
+-- Filterable by user and by day at query time (QUALIFY keeps the days after the 7-day averages
+-- are taken).
 -- @col event_date: The day.
 -- @col daily_active_users: Users active on the day.
 -- @col total_resurrections: Users active today, not yesterday, but before.
@@ -34,7 +36,8 @@ WITH active AS (
     count(*) FILTER (WHERE days_since_previous BETWEEN 31 AND 90) AS n_long,
     count(*) FILTER (WHERE days_since_previous > 90) AS n_very_long,
     avg(days_since_previous) FILTER (WHERE days_since_previous >= 2) AS avg_gap
-  FROM growth_user_days
+  FROM growth_user_days AS u
+  WHERE TRUE /*users:u.user_id*/
   GROUP BY event_date
 ),
 days AS (
@@ -86,4 +89,5 @@ SELECT
   avg(resurrection_pct_of_dau) OVER w AS avg_7d_resurrection_pct
 FROM daily
 WINDOW w AS (ORDER BY event_date ROWS BETWEEN 6 PRECEDING AND CURRENT ROW)
+QUALIFY TRUE /*period:event_date as event_date*/
 ORDER BY event_date

@@ -3,6 +3,7 @@
 -- twice (story 7). One row per user of dim_users with has_negative_balance. flagged_at is the
 -- end of the as-of date (23:59:59.999999 UTC), not the wall clock, so the same seed always
 -- gives the same table.
+-- Filterable by user at query time.
 -- @col user_id: User with a negative balance.
 -- @col first_seen_at: The user's first activity, from dim_users.
 -- @col last_seen_at: The user's last activity, from dim_users.
@@ -25,5 +26,5 @@ SELECT
   CAST(p.as_of_date AS TIMESTAMP) + INTERVAL 1 DAY - INTERVAL 1 MICROSECOND AS flagged_at
 FROM dim_users AS u
 CROSS JOIN run_params AS p
-WHERE u.has_negative_balance
+WHERE u.has_negative_balance AND TRUE /*users:u.user_id*/
 ORDER BY u.current_miles_balance, u.user_id
