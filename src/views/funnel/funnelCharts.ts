@@ -5,7 +5,7 @@ import { type ChannelTotal, channelsOf, type FunnelStage } from './funnelModel';
 import type { FunnelMonth, TrialCohort } from './funnelRows';
 
 export const STAGE_COLORS = ['#4c6ef5', '#15aabf', '#2f9e44'] as const;
-export const CHANNEL_COLORS: Record<string, string> = { organic: '#2f9e44', paid: '#e8590c', social: '#ae3ec9', referral: '#1c7ed6', all: '#212529' };
+export const CHANNEL_COLORS: Record<string, string> = { organic: '#2f9e44', paid: '#e8590c', social: '#ae3ec9', referral: '#1c7ed6', all: '#868e96' };
 
 /** The funnel of sign-ups, trials and 14-day conversions; each label gives the share of the stage before. */
 export function funnelOption(stages: readonly FunnelStage[]): ChartOption {
@@ -130,7 +130,7 @@ export function channelOption(totals: readonly ChannelTotal[]): ChartOption {
         name: 'Conversion rate',
         type: 'line',
         yAxisIndex: 1,
-        itemStyle: { color: '#212529' },
+        itemStyle: { color: '#868e96' },
         label: { show: true, formatter: (p: { value: number | null }) => (p.value === null ? 'n/a' : `${p.value.toFixed(1)} %`) },
         data: channels.map((t) => (t.conversionRate === null ? null : t.conversionRate * 100)),
       },

@@ -4,7 +4,8 @@ import { categoryAxis, gridFor, LEGEND, partialItem, zoomFor } from '../common/c
 import { formatInt, periodLabel } from '../common/format';
 import type { AccountingRow } from './growthRows';
 
-export const FLOW_COLORS = { new: '#2f9e44', retained: '#4c6ef5', resurrected: '#f59f00', churned: '#e03131', active: '#212529' } as const;
+// Lines that are neither a flow nor a category are a mid grey, readable on the light and the dark theme.
+export const FLOW_COLORS = { new: '#2f9e44', retained: '#4c6ef5', resurrected: '#f59f00', churned: '#e03131', active: '#868e96' } as const;
 
 /**
  * Growth accounting as stacked bars: new, retained and resurrected above the axis (they add

@@ -34,7 +34,7 @@ export function resurrectionOption(rows: readonly ResurrectionRow[], grain: Grai
         itemStyle: { color: s.color },
         data: rows.map((r) => partialItem(r[s.key], r.isPartial)),
       })),
-      { name: 'Mean dormancy', type: 'line', yAxisIndex: 1, symbol: 'none', connectNulls: false, lineStyle: { color: '#495057', type: 'dashed' }, itemStyle: { color: '#495057' }, data: rows.map((r) => r.avgDormancyDays) },
+      { name: 'Mean dormancy', type: 'line', yAxisIndex: 1, symbol: 'none', connectNulls: false, lineStyle: { color: '#868e96', type: 'dashed' }, itemStyle: { color: '#868e96' }, data: rows.map((r) => r.avgDormancyDays) },
     ],
   };
 }

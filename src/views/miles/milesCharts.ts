@@ -5,7 +5,7 @@ import { formatInt, formatRatio, periodLabel } from '../common/format';
 import { MILES_HEALTH_BANDS } from './milesHealth';
 import type { MilesPeriod } from './milesRows';
 
-export const MILES_COLORS = { earned: '#2f9e44', redeemed: '#e8590c', net: '#1c2430', liability: '#7048e8' } as const;
+export const MILES_COLORS = { earned: '#2f9e44', redeemed: '#e8590c', net: '#1098ad', liability: '#7048e8' } as const;
 
 const labelsOf = (rows: readonly MilesPeriod[], grain: Grain) => rows.map((r) => periodLabel(r.periodStart, grain));
 
