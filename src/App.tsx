@@ -46,8 +46,8 @@ export function App() {
 
   useEffect(() => {
     // The link's view comes first: the run builds that view's tables before the others.
-    const { view, filters, grain } = viewState.state;
-    useStore.setState({ view, filters, grain });
+    const { view, filters, grain, bridge } = viewState.state;
+    useStore.setState({ view, filters, grain, bridge });
     setNotice(linkNotice([...settings.problems, ...viewState.problems]));
     run(settings.params);
   }, [settings, viewState, run, setNotice]);

@@ -1,6 +1,6 @@
 import { useEffect } from 'react';
 import { useStore } from '../state/store';
-import { applyTheme } from '../state/theme';
+import { applyTheme, saveTheme } from '../state/theme';
 
 /** Switches between the light and the dark theme; the page and every chart follow. */
 export function ThemeToggle() {
@@ -9,7 +9,11 @@ export function ThemeToggle() {
   useEffect(() => applyTheme(theme), [theme]);
   const dark = theme === 'dark';
   return (
-    <button type="button" className="secondary theme-toggle" aria-pressed={dark} onClick={() => setTheme(dark ? 'light' : 'dark')} data-testid="theme-toggle">
+    <button type="button" className="secondary theme-toggle" aria-pressed={dark} onClick={() => {
+        const next = dark ? 'light' : 'dark';
+        saveTheme(next);
+        setTheme(next);
+      }} data-testid="theme-toggle">
       Dark theme
     </button>
   );

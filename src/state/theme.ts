@@ -18,10 +18,14 @@ export function initialTheme(): Theme {
   return window.matchMedia?.('(prefers-color-scheme: dark)').matches ? 'dark' : 'light';
 }
 
-/** Puts the theme on the document and remembers it. */
+/** Puts the theme on the document. */
 export function applyTheme(theme: Theme): void {
   document.documentElement.dataset.theme = theme;
   document.documentElement.style.colorScheme = theme;
+}
+
+/** Remembers a theme the user chose (until then the page follows the system's). */
+export function saveTheme(theme: Theme): void {
   try {
     window.localStorage.setItem(STORAGE_KEY, theme);
   } catch {

@@ -1,5 +1,6 @@
 import { type Filters, NO_FILTERS } from '../pipeline/filters';
 import { type Grain, GRAINS } from './filtersSlice';
+import { BRIDGE_STEPS, type BridgeSelection, type BridgeStep, NO_BRIDGE_SELECTION } from './uiSlice';
 
 /**
  * What the user is looking at, kept in the URL next to the generator settings (urlParams.ts)
@@ -11,7 +12,12 @@ export interface ViewState {
   view: string;
   filters: Filters;
   grain: Grain;
+  /** The Revenue view's bridge month and drill-down (`month=2025-10&drill=churn`), written only while it is open. */
+  bridge: BridgeSelection;
 }
+
+/** The view whose bridge selection goes into the URL. */
+const BRIDGE_VIEW = 'revenue';
 
 type ListKey = 'plans' | 'regions' | 'channels' | 'platforms' | 'industries';
 
@@ -24,7 +30,7 @@ export const LIST_PARAMS: readonly { key: ListKey; param: string }[] = [
   { key: 'industries', param: 'industry' },
 ];
 
-const VIEW_PARAMS = ['view', 'from', 'to', 'grain', ...LIST_PARAMS.map((p) => p.param)];
+const VIEW_PARAMS = ['view', 'from', 'to', 'grain', 'month', 'drill', ...LIST_PARAMS.map((p) => p.param)];
 
 /**
  * A filter value as it can appear in the data (tiers, regions, channels, platforms,
@@ -86,7 +92,18 @@ export function readUrlView(search: string, viewIds: readonly string[], defaultV
     }
     filters[key] = values;
   }
-  return { state: { view, filters, grain }, problems };
+  const bridge: BridgeSelection = { ...NO_BRIDGE_SELECTION };
+  const rawMonth = query.get('month');
+  if (rawMonth !== null) {
+    if (/^\d{4}-\d{2}$/.test(rawMonth) && isCalendarDate(`${rawMonth}-01`)) bridge.month = `${rawMonth}-01`;
+    else problems.push(`month "${rawMonth}" is not a month (YYYY-MM)`);
+  }
+  const rawDrill = query.get('drill');
+  if (rawDrill !== null) {
+    if ((BRIDGE_STEPS as readonly string[]).includes(rawDrill)) bridge.step = rawDrill as BridgeStep;
+    else problems.push(`unknown drill-down "${rawDrill}"`);
+  }
+  return { state: { view, filters, grain, bridge }, problems };
 }
 
 /**
@@ -101,6 +118,10 @@ export function writeUrlView(state: ViewState, defaultView: string, base = ''): 
   if (state.filters.dateTo !== null) query.set('to', state.filters.dateTo);
   for (const { key, param } of LIST_PARAMS) for (const value of state.filters[key]) query.append(param, value);
   if (state.grain !== 'month') query.set('grain', state.grain);
+  if (state.view === BRIDGE_VIEW) {
+    if (state.bridge.month !== null) query.set('month', state.bridge.month.slice(0, 7));
+    if (state.bridge.step !== null) query.set('drill', state.bridge.step);
+  }
   const text = query.toString();
   return text ? `?${text}` : '';
 }

@@ -11,8 +11,8 @@ export function useUrlViewSync(defaultView: string): void {
   useEffect(
     () =>
       useStore.subscribe((state, previous) => {
-        if (state.view === previous.view && state.filters === previous.filters && state.grain === previous.grain) return;
-        const search = writeUrlView({ view: state.view, filters: state.filters, grain: state.grain }, defaultView, window.location.search);
+        if (state.view === previous.view && state.filters === previous.filters && state.grain === previous.grain && state.bridge === previous.bridge) return;
+        const search = writeUrlView({ view: state.view, filters: state.filters, grain: state.grain, bridge: state.bridge }, defaultView, window.location.search);
         if (search !== window.location.search) window.history.replaceState(window.history.state, '', `${window.location.pathname}${search}${window.location.hash}`);
       }),
     [defaultView],

@@ -5,7 +5,7 @@ import { AppPage } from './support/appPage';
 const REVENUE_CHARTS = ['revenue-bridge', 'revenue-movements'];
 const money = (t: string | undefined) => Number(t);
 
-test('revenue: every month of the bridge closes, months chain, and a bar drills down to accounts that add up to it', async ({ page }) => {
+test('revenue: every month of the bridge closes, months chain, and a bar drills down to accounts that add up to it', async ({ page, context }) => {
   const app = new AppPage(page);
   await app.open('./?preset=tiny&view=revenue');
   await app.waitUntilReady(undefined, 'revenue-bridge');
@@ -53,6 +53,28 @@ test('revenue: every month of the bridge closes, months chain, and a bar drills 
   const lines = readFileSync((await download.path())!, 'utf8').trim().split('\r\n');
   expect(lines[0]).toBe('customer_id,company_name,plan,region,channel,start_mrr,end_mrr,amount');
   expect(lines.length - 1).toBe(churned.length);
+
+  // The month and the drill-down are in the link: another tab opens on the same accounts.
+  expect(new URL(page.url()).searchParams.get('month')).toBe('2025-12');
+  expect(new URL(page.url()).searchParams.get('drill')).toBe('churn');
+  const other = new AppPage(await context.newPage());
+  await other.open(page.url());
+  await other.waitUntilReady(undefined, 'revenue-bridge');
+  await expect(other.page.getByTestId('revenue-drilldown')).toHaveAttribute('data-step', 'churn');
+  expect(await other.tableRows('revenue-drilldown-table')).toEqual(churned);
+  await other.page.close();
+
+  // Another month: the waterfall shows its bridge (as in the monthly table) and the drill-down closes.
+  await page.getByTestId('bridge-month').selectOption('2025-06-01');
+  await expect(bridge.locator('caption')).toContainText('Jun 2025');
+  const june = months.find((m) => m.month === '2025-06')!;
+  for (const step of ['start', 'new', 'reactivation', 'expansion', 'end'] as const) expect(await amount(step), step).toBeCloseTo(money(june[step]), 2);
+  expect(await amount('churn')).toBeCloseTo(-money(june.churn), 2);
+  await expect(drill).toHaveCount(0);
+  expect(new URL(page.url()).searchParams.get('month')).toBe('2025-06');
+  expect(new URL(page.url()).searchParams.get('drill')).toBeNull();
+  await bridge.getByRole('button', { name: /List the accounts of New/ }).click();
+  await expect(drill).toHaveAttribute('data-month', '2025-06-01');
   // The filter bar is sticky: from the top, it sits above the view instead of over it.
   await page.evaluate(() => window.scrollTo(0, 0));
   await page.screenshot({ path: 'tests/e2e/screenshots/revenue.png', fullPage: true });

@@ -1,10 +1,11 @@
-import { useCallback, useMemo, useState } from 'react';
+import { useCallback, useMemo } from 'react';
 import { type ChartClick, EChart } from '../../charts/EChart';
 import { formatMonth } from '../../format/numbers';
+import { useStore } from '../../state/store';
 import { ChartSection } from '../common/ChartSection';
 import { BRIDGE_STEPS, STEP_LABELS, waterfallBars, waterfallOption } from './bridge';
 import { Drilldown } from './Drilldown';
-import type { BridgeRow, BridgeStep } from './revenueQueries';
+import type { BridgeRow } from './revenueQueries';
 
 /** The month shown first: the latest complete one (the latest of all when none is complete yet). */
 export function defaultBridgeMonth(rows: readonly BridgeRow[]): string | null {
@@ -13,21 +14,23 @@ export function defaultBridgeMonth(rows: readonly BridgeRow[]): string | null {
 
 /**
  * One month's MRR bridge as a waterfall; clicking a bar (or its button in the table) lists
- * the accounts behind it.
+ * the accounts behind it. The month and the bar are kept in the store, so the URL holds them.
  */
 export function BridgeSection({ rows }: { rows: readonly BridgeRow[] }) {
-  const [chosen, setChosen] = useState<string | null>(null);
-  const [drill, setDrill] = useState<{ month: string; step: BridgeStep } | null>(null);
-  // A month chosen under other filters may be gone: fall back to the default.
-  const month = chosen !== null && rows.some((r) => r.month === chosen) ? chosen : defaultBridgeMonth(rows);
+  const selection = useStore((s) => s.bridge);
+  const setBridge = useStore((s) => s.setBridge);
+  // A month chosen under other filters (or from a link) may not be there: fall back to the default.
+  const chosen = selection.month !== null && rows.some((r) => r.month === selection.month) ? selection.month : null;
+  const month = chosen ?? defaultBridgeMonth(rows);
   const row = rows.find((r) => r.month === month) ?? null;
+  const drill = row && selection.step !== null ? { month: row.month, step: selection.step } : null;
   const option = useMemo(() => (row ? waterfallOption(row) : null), [row]);
   const onItemClick = useCallback(
     (item: ChartClick) => {
       const step = BRIDGE_STEPS[item.dataIndex];
-      if (row && step) setDrill({ month: row.month, step });
+      if (row && step) setBridge({ month: row.month, step });
     },
-    [row],
+    [row, setBridge],
   );
   if (!row || !option) return null;
   const bars = waterfallBars(row);
@@ -37,10 +40,7 @@ export function BridgeSection({ rows }: { rows: readonly BridgeRow[] }) {
         Month
         <select
           value={row.month}
-          onChange={(e) => {
-            setChosen(e.target.value);
-            setDrill(null);
-          }}
+          onChange={(e) => setBridge({ month: e.target.value, step: null })}
           data-testid="bridge-month"
         >
           {rows.map((r) => (
@@ -73,7 +73,7 @@ export function BridgeSection({ rows }: { rows: readonly BridgeRow[] }) {
                     </th>
                     <td data-col="amount">{b.signed.toFixed(2)}</td>
                     <td>
-                      <button type="button" className="link" onClick={() => setDrill({ month: row.month, step: b.step })} aria-label={`List the accounts of ${STEP_LABELS[b.step]}, ${formatMonth(row.month)}`}>
+                      <button type="button" className="link" onClick={() => setBridge({ month: row.month, step: b.step })} aria-label={`List the accounts of ${STEP_LABELS[b.step]}, ${formatMonth(row.month)}`}>
                         List
                       </button>
                     </td>
@@ -83,8 +83,8 @@ export function BridgeSection({ rows }: { rows: readonly BridgeRow[] }) {
             </table>
           </details>
         </div>
-        {drill && drill.month === row.month ? (
-          <Drilldown month={drill.month} step={drill.step} onClose={() => setDrill(null)} />
+        {drill ? (
+          <Drilldown month={drill.month} step={drill.step} onClose={() => setBridge({ month: chosen, step: null })} />
         ) : (
           <p className="muted">Click a bar, or List in the table, to see the accounts behind a movement.</p>
         )}

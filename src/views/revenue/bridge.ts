@@ -23,7 +23,7 @@ export const STEP_LABELS: Record<BridgeStep, string> = {
   end: 'End MRR',
 };
 
-export const BRIDGE_STEPS: readonly BridgeStep[] = ['start', 'new', 'reactivation', 'expansion', 'contraction', 'churn', 'end'];
+export { BRIDGE_STEPS } from '../../state/uiSlice';
 
 /** One bar of the waterfall: `signed` is the movement (negative for contraction and churn). */
 export interface WaterfallBar {

@@ -1,6 +1,7 @@
 import type { Table } from 'apache-arrow';
 import { isoDate, mapRows, num } from '../../engine/arrowRows';
 import { accountFilter, type Filters, periodFilter } from '../../pipeline/filters';
+import type { BridgeStep } from '../../state/uiSlice';
 import { isCalendarDate } from '../../state/urlView';
 
 /**
@@ -141,8 +142,8 @@ export function ltvPointsFromTable(table: Table): LtvPoint[] {
   return mapRows(table, (r) => ({ cohort: isoDate(r.cohort), monthsSince: num(r.months_since), accounts: num(r.accounts), revenuePerAccount: num(r.revenue_per_account) }));
 }
 
-/** A bar of the bridge, which the drill-down lists the accounts of. */
-export type BridgeStep = 'start' | 'new' | 'reactivation' | 'expansion' | 'contraction' | 'churn' | 'end';
+/** A bar of the bridge, which the drill-down lists the accounts of (kept in the store and the URL). */
+export type { BridgeStep };
 
 /** For each bar: which accounts it holds in fct_mrr_movements and the amount each contributes. */
 const STEP_ROWS: Record<BridgeStep, { where: string; amount: string }> = {

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { NO_FILTERS } from '../../../src/pipeline/filters';
+import { NO_BRIDGE_SELECTION } from '../../../src/state/uiSlice';
 import { linkNotice, readUrlSettings } from '../../../src/state/urlParams';
 import { isCalendarDate, keepKnownValues, readUrlView, writeUrlView } from '../../../src/state/urlView';
 
@@ -13,22 +14,25 @@ describe('view state from the URL', () => {
       view: 'revenue',
       grain: 'week',
       filters: { ...NO_FILTERS, dateFrom: '2025-01-01', dateTo: '2025-06-30', plans: ['Pro', 'Growth'], industries: ['HR Tech'] },
+      bridge: NO_BRIDGE_SELECTION,
     });
   });
 
   it('uses the defaults when nothing is given', () => {
-    expect(readUrlView('?seed=3', VIEWS, 'overview')).toEqual({ state: { view: 'overview', grain: 'month', filters: NO_FILTERS }, problems: [] });
+    expect(readUrlView('?seed=3', VIEWS, 'overview')).toEqual({ state: { view: 'overview', grain: 'month', filters: NO_FILTERS, bridge: NO_BRIDGE_SELECTION }, problems: [] });
   });
 
   it('drops each malformed value by name and keeps the rest', () => {
-    const { state, problems } = readUrlView("?view=nope&grain=year&from=2025-02-30&to=soon&plan=Pro&plan=x'%3B+DROP&region=EU&region=EU", VIEWS, 'overview');
-    expect(state).toEqual({ view: 'overview', grain: 'month', filters: { ...NO_FILTERS, plans: ['Pro'], regions: ['EU'] } });
+    const { state, problems } = readUrlView("?view=nope&grain=year&from=2025-02-30&to=soon&plan=Pro&plan=x'%3B+DROP&region=EU&region=EU&month=2025-13&drill=all", VIEWS, 'overview');
+    expect(state).toEqual({ view: 'overview', grain: 'month', filters: { ...NO_FILTERS, plans: ['Pro'], regions: ['EU'] }, bridge: NO_BRIDGE_SELECTION });
     expect(problems).toEqual([
       'unknown view "nope"',
       'unknown grain "year"',
       'from "2025-02-30" is not a date (YYYY-MM-DD)',
       'to "soon" is not a date (YYYY-MM-DD)',
       `plan "x'; DROP" is not a valid value`,
+      'month "2025-13" is not a month (YYYY-MM)',
+      'unknown drill-down "all"',
     ]);
   });
 
@@ -49,11 +53,14 @@ describe('view state from the URL', () => {
 
 describe('view state in the URL round-trip', () => {
   it('writes only what differs from the defaults and keeps the generator settings', () => {
-    const state = { view: 'revenue', grain: 'day' as const, filters: { ...NO_FILTERS, dateTo: '2025-03-31', regions: ['EU', 'APAC'], industries: ['HR Tech'] } };
-    const search = writeUrlView(state, 'overview', '?seed=9&preset=tiny&view=retention&plan=Free');
-    expect(search).toBe('?seed=9&preset=tiny&view=revenue&to=2025-03-31&region=EU&region=APAC&industry=HR+Tech&grain=day');
+    const bridge = { month: '2025-02-01', step: 'churn' as const };
+    const state = { view: 'revenue', grain: 'day' as const, filters: { ...NO_FILTERS, dateTo: '2025-03-31', regions: ['EU', 'APAC'], industries: ['HR Tech'] }, bridge };
+    const search = writeUrlView(state, 'overview', '?seed=9&preset=tiny&view=retention&plan=Free&month=2024-01');
+    expect(search).toBe('?seed=9&preset=tiny&view=revenue&to=2025-03-31&region=EU&region=APAC&industry=HR+Tech&grain=day&month=2025-02&drill=churn');
     expect(readUrlView(search, VIEWS, 'overview')).toEqual({ state, problems: [] });
-    expect(writeUrlView({ view: 'overview', grain: 'month', filters: NO_FILTERS }, 'overview', '?view=revenue&grain=week')).toBe('');
+    expect(writeUrlView({ view: 'overview', grain: 'month', filters: NO_FILTERS, bridge: NO_BRIDGE_SELECTION }, 'overview', '?view=revenue&grain=week&drill=new')).toBe('');
+    // The bridge selection belongs to the Revenue view: another view's link leaves it out.
+    expect(writeUrlView({ ...state, view: 'retention' }, 'overview')).not.toMatch(/month=|drill=/);
   });
 });
 
