@@ -82,6 +82,21 @@ test('growth accounting: flows add up to the active users counted from the event
     expect(cellValue(row.active), row.period).toBe(activeByWeek.get(period(row.period)) ?? 0);
   }
 
+  // Day grain: daily active users from the events; each day's resurrections by dormancy length
+  // (user_resurrection_analysis) are that day's resurrected users of the daily accounting.
+  await app.chooseGrain('Day');
+  await expect(view.getByRole('heading', { name: 'Growth accounting by day' })).toBeVisible();
+  await expect.poll(async () => (await app.tableRows('growth-resurrection-table')).length, { timeout: 60_000 }).toBeGreaterThan(600);
+  const daily = await app.tableRows('growth-accounting-table');
+  const activeByDay = new Map(
+    (await app.query(`SELECT strftime(event_date, '%Y-%m-%d') AS p, count(DISTINCT user_id) AS n FROM stg_events WHERE event_date <= (SELECT as_of_date FROM run_params) GROUP BY 1`)).map((r) => [r.p as string, r.n as number]),
+  );
+  for (const row of daily) expect(cellValue(row.active), row.period).toBe(activeByDay.get(period(row.period)) ?? 0);
+  const resurrectedByDay = new Map(daily.map((r) => [period(r.period), cellValue(r.resurrected)]));
+  const dailyReturns = await app.tableRows('growth-resurrection-table');
+  expect(dailyReturns.length).toBe(daily.length);
+  for (const row of dailyReturns) expect(cellValue(row.total), row.period).toBe(resurrectedByDay.get(period(row.period)));
+
   // A platform filter: the monthly flows are those of the iOS users alone.
   await app.chooseGrain('Month');
   await app.chooseFilterValue('Platform', 'iOS');
