@@ -54,7 +54,8 @@ days AS (
     count(*) AS events,
     count(*) FILTER (WHERE is_session_start = 1) AS sessions,
     count(*) FILTER (WHERE event_type IN ('evidence_upload', 'monitoring_run', 'report_view', 'user_invite', 'integration_connect', 'api_call', 'premium_feature_trial')) AS feature_events
-  FROM fct_events
+  FROM fct_events AS e
+  WHERE TRUE /*accounts:e.customer_id*/
   GROUP BY customer_id, event_date
 ),
 usage AS (
