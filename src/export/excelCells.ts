@@ -19,11 +19,11 @@ export class ExcelRowLimitError extends Error {
 }
 
 /**
- * exceljs builds the whole workbook in memory (its streaming writer is Node-only), about
- * 300 bytes per cell and 10 s per million cells measured in Node, and more while it writes
- * the file. Two million cells keeps a browser tab's export under roughly a gigabyte.
+ * exceljs builds the whole workbook in memory (its streaming writer is Node-only). Measured
+ * in Node (bench/exportTimings.ts): 600 k cells took 8-10 s and 0.35-0.9 GB at the peak of
+ * writing the file. A million cells keeps one export within about a gigabyte and 15 s.
  */
-export const EXCEL_MAX_CELLS = 2_000_000;
+export const EXCEL_MAX_CELLS = 1_000_000;
 
 export class ExcelCellBudgetError extends Error {
   override name = 'ExcelCellBudgetError';

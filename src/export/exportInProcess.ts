@@ -15,13 +15,21 @@ export async function exportInProcess(
   sources: readonly ExportSource[],
   request: ExportRequest,
   runtime: ExportRuntime,
-  options: { dictionary: readonly DictionaryEntry[]; readme: ReadmeInfo; batchRows?: number; onProgress?: (table: number, rows: number, bytes: number) => void },
+  options: {
+    dictionary: readonly DictionaryEntry[];
+    readme: ReadmeInfo;
+    batchRows?: number;
+    onProgress?: (table: number, rows: number, bytes: number) => void;
+    /** Called as each slice is handed over (the benchmark samples memory there). */
+    onSlice?: () => void;
+  },
 ): Promise<ExportedFile[]> {
   const { job, prepared } = await prepareExport(runner, sources, request, options.dictionary, options.readme);
   try {
     return await runExportJob(job, runtime, {
       async *batches(index) {
         for await (const slice of prepared[index]!.slices(job.tables[index]!.specs, options.batchRows ?? DEFAULT_BATCH_ROWS)) {
+          options.onSlice?.();
           yield* restoreSlice(tableToIPC(slice, 'stream'), job.tables[index]!);
         }
       },

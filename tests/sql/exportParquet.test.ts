@@ -62,6 +62,25 @@ describe('Parquet and CSV exports read back by native DuckDB', () => {
     }
   }, 300_000);
 
+  it('exports a query result (as the ExportMenu does for a drill-down) in its row order, leaving no temporary table', async () => {
+    const sql = `SELECT customer_id, plan, sum(total_net_revenue) AS revenue, min(first_paid_date) AS since
+      FROM clv_inputs GROUP BY ALL ORDER BY revenue DESC, customer_id`;
+    const tablesBefore = await rows(db, 'SELECT count(*) AS n FROM duckdb_tables()');
+    const files = await exportInProcess(db, [{ sql, name: 'top_customers' }], { format: 'parquet', container: 'file', name: 'top_customers' }, NODE_EXPORT_RUNTIME, {
+      dictionary: [],
+      readme: { title: 't', exportedAt: 'now', parameters: [] },
+      batchRows: 50,
+    });
+    expect(files.map((f) => f.name)).toEqual(['top_customers.parquet']);
+    const paths = await writeFiles(tempDir('growthbench-query-'), files);
+    const native = await reader;
+    const file = `read_parquet(${sqlString(paths.get('top_customers.parquet')!)}, file_row_number = true)`;
+    // The query's own order, recomputed: revenue descending, ties by the row text (which starts with customer_id).
+    const expected = await rows(db, checksumSql(`(${sql})`, '-revenue'));
+    expect(await native.rows(checksumSql(file, 'file_row_number', 'file_row_number'))).toEqual([{ n: String(expected[0]!.n), md5: expected[0]!.md5 }]);
+    expect(await rows(db, 'SELECT count(*) AS n FROM duckdb_tables()')).toEqual(tablesBefore);
+  });
+
   it('writes CSV that native DuckDB parses back to the same typed values', async () => {
     const dir = tempDir('growthbench-csv-');
     const files = await exportInProcess(db, relations.map((r) => ({ table: r.name })), { format: 'csv', container: 'files', name: 'all' }, NODE_EXPORT_RUNTIME, {

@@ -71,7 +71,10 @@ describe('Excel sheet names', () => {
 describe('Excel size limits', () => {
   it('accepts a sheet of exactly 1,048,575 rows under the header and refuses one more', () => {
     expect(EXCEL_MAX_DATA_ROWS).toBe(1_048_575);
-    expect(() => assertFitsExcel([{ table: 'events', rows: EXCEL_MAX_DATA_ROWS, columns: 1 }])).not.toThrow();
+    // A full sheet passes the row limit (it only meets the in-memory cell budget) ...
+    expect(() => assertFitsExcel([{ table: 'events', rows: EXCEL_MAX_DATA_ROWS, columns: 1 }])).toThrow(ExcelCellBudgetError);
+    // ... one more row does not.
+    expect(() => assertFitsExcel([{ table: 'events', rows: EXCEL_MAX_DATA_ROWS + 1, columns: 1 }])).toThrow(ExcelRowLimitError);
     const refuse = () => assertFitsExcel([{ table: 'events', rows: 2_012_345, columns: 1 }]);
     expect(refuse).toThrow(ExcelRowLimitError);
     expect(refuse).toThrow('events has 2,012,345 rows, more than the 1,048,575 an Excel sheet holds under its header. Nothing was written');
