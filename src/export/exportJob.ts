@@ -61,10 +61,40 @@ function fileName(table: ExportTable, format: ExportJob['format']): string {
   return `${table.table}.${format}`;
 }
 
-async function collect(chunks: AsyncIterable<Uint8Array>): Promise<Uint8Array[]> {
-  const parts: Uint8Array[] = [];
-  for await (const chunk of chunks) parts.push(chunk);
-  return parts;
+/**
+ * Gathers a file's chunks into a Blob as they come: every 16 MB the pending chunks are folded
+ * into the Blob built so far, which the browser keeps in its blob storage (a Blob made of
+ * Blobs refers to them, it does not copy them). So the worker's own memory holds a few
+ * megabytes of a file at a time, never the whole file twice.
+ */
+export class BlobBuilder {
+  private blob = new Blob([]);
+  private pending: Uint8Array<ArrayBuffer>[] = [];
+  private pendingBytes = 0;
+
+  constructor(private readonly foldBytes = 16 * 1024 * 1024) {}
+
+  push(chunk: Uint8Array): void {
+    this.pending.push(chunk as Uint8Array<ArrayBuffer>);
+    this.pendingBytes += chunk.byteLength;
+    if (this.pendingBytes >= this.foldBytes) this.fold();
+  }
+
+  private fold(): void {
+    this.blob = new Blob([this.blob, ...this.pending]);
+    this.pending = [];
+    this.pendingBytes = 0;
+  }
+
+  finish(type: string): Blob {
+    return new Blob([this.blob, ...this.pending], { type });
+  }
+}
+
+async function collect(chunks: AsyncIterable<Uint8Array>, type: string): Promise<Blob> {
+  const builder = new BlobBuilder();
+  for await (const chunk of chunks) builder.push(chunk);
+  return builder.finish(type);
 }
 
 async function workbook(job: ExportJob, runtime: ExportRuntime, io: JobIo): Promise<ExportedFile> {
@@ -88,11 +118,11 @@ async function workbook(job: ExportJob, runtime: ExportRuntime, io: JobIo): Prom
  * in a worker with no dependencies (8 kB), so the archive never needs the files whole.
  */
 async function zipArchive(job: ExportJob, runtime: ExportRuntime, io: JobIo): Promise<ExportedFile> {
-  const parts: Uint8Array[] = [];
+  const output = new BlobBuilder();
   let failure: Error | null = null;
   const zip = new Zip((error, data) => {
     if (error) failure = error;
-    else parts.push(data);
+    else output.push(data);
   });
   const add = async (name: string, chunks: AsyncIterable<Uint8Array>, compress: boolean) => {
     const entry = compress ? new ZipDeflate(name, { level: 6 }) : new ZipPassThrough(name);
@@ -107,7 +137,7 @@ async function zipArchive(job: ExportJob, runtime: ExportRuntime, io: JobIo): Pr
   for (let index = 0; index < job.tables.length; index++) await add(fileName(job.tables[index]!, job.format), tableFile(job, index, runtime, io), job.format === 'csv');
   zip.end();
   if (failure) throw failure;
-  return { name: `${job.name}.zip`, mimeType: MIME_TYPES.zip, blob: new Blob(parts as Uint8Array<ArrayBuffer>[], { type: MIME_TYPES.zip }) };
+  return { name: `${job.name}.zip`, mimeType: MIME_TYPES.zip, blob: output.finish(MIME_TYPES.zip) };
 }
 
 /** Runs one export job: the files it produces, or an error (ExcelRowLimitError, a cancellation, ...). */
@@ -118,8 +148,7 @@ export async function runExportJob(job: ExportJob, runtime: ExportRuntime, io: J
   const files: ExportedFile[] = [];
   if (job.container === 'files') files.push({ name: 'README.md', mimeType: MIME_TYPES.md, blob: new Blob([readmeMarkdown(job)], { type: MIME_TYPES.md }) });
   for (let index = 0; index < job.tables.length; index++) {
-    const parts = await collect(tableFile(job, index, runtime, io));
-    files.push({ name: fileName(job.tables[index]!, job.format), mimeType, blob: new Blob(parts as Uint8Array<ArrayBuffer>[], { type: mimeType }) });
+    files.push({ name: fileName(job.tables[index]!, job.format), mimeType, blob: await collect(tableFile(job, index, runtime, io), mimeType) });
   }
   return files;
 }
