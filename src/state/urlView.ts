@@ -1,4 +1,5 @@
 import { type Filters, NO_FILTERS } from '../pipeline/filters';
+import { readRetentionParams, RETENTION_PARAMS } from '../views/retention/retentionOptions';
 import { type Grain, GRAINS } from './filtersSlice';
 import { BRIDGE_STEPS, type BridgeSelection, type BridgeStep, NO_BRIDGE_SELECTION } from './uiSlice';
 
@@ -103,6 +104,8 @@ export function readUrlView(search: string, viewIds: readonly string[], defaultV
     if ((BRIDGE_STEPS as readonly string[]).includes(rawDrill)) bridge.step = rawDrill as BridgeStep;
     else problems.push(`unknown drill-down "${rawDrill}"`);
   }
+  // The Retention view's controls are its own state (src/views/retention); only their problems are reported here.
+  problems.push(...readRetentionParams(search).problems);
   return { state: { view, filters, grain, bridge }, problems };
 }
 
@@ -118,6 +121,8 @@ export function writeUrlView(state: ViewState, defaultView: string, base = ''): 
   if (state.filters.dateTo !== null) query.set('to', state.filters.dateTo);
   for (const { key, param } of LIST_PARAMS) for (const value of state.filters[key]) query.append(param, value);
   if (state.grain !== 'month') query.set('grain', state.grain);
+  // The Retention view writes its controls itself while open; another view's link drops them.
+  if (state.view !== 'retention') for (const param of RETENTION_PARAMS) query.delete(param);
   if (state.view === BRIDGE_VIEW) {
     if (state.bridge.month !== null) query.set('month', state.bridge.month.slice(0, 7));
     if (state.bridge.step !== null) query.set('drill', state.bridge.step);
