@@ -1,5 +1,7 @@
 -- Usage events, typed and normalised, one row per event_id (exact re-sends are dropped).
--- Events after the as-of date are not yet observable and are left out.
+-- Events after the as-of date are not yet observable and are left out. event_type and
+-- platform are ENUMs, one byte a row instead of a string (the events are the largest data
+-- by far); they compare, group and concatenate like text.
 -- @col event_id: Event key.
 -- @col user_id: User who acted.
 -- @col customer_id: Account of the user.
@@ -28,8 +30,8 @@ SELECT
   trim(customer_id) AS customer_id,
   CAST(event_time AS TIMESTAMP) AS event_time,
   CAST(event_time AS DATE) AS event_date,
-  lower(trim(event_type)) AS event_type,
-  CASE lower(trim(platform)) WHEN 'ios' THEN 'iOS' WHEN 'android' THEN 'Android' WHEN 'web' THEN 'Web' END AS platform,
+  CAST(lower(trim(event_type)) AS ENUM('evidence_upload', 'monitoring_run', 'report_view', 'user_invite', 'integration_connect', 'api_call', 'premium_feature_trial', 'miles_earned', 'miles_redeemed', 'share', 'like', 'reward_search')) AS event_type,
+  CAST(CASE lower(trim(platform)) WHEN 'ios' THEN 'iOS' WHEN 'android' THEN 'Android' WHEN 'web' THEN 'Web' END AS ENUM('iOS', 'Android', 'Web')) AS platform,
   lower(trim(utm_source)) AS utm_source,
   upper(trim(country)) AS country,
   miles_amount,

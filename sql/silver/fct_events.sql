@@ -1,5 +1,9 @@
--- Events with 30-minute sessions (seed 002 fct_events): a session starts at a user's first
--- event or after 30 minutes without one.
+-- Events with 30-minute sessions (seed 002 fct_events): the staged events joined to their
+-- session numbering (fct_event_sessions). A view, not a copy: the events are the largest data
+-- by far, and a third copy of them is what would not fit in the browser at the large size.
+-- Unique by event_id because both sides are (their checks) and the join is on that key;
+-- check fct_events_covers_staged_events asserts that no staged event is missing.
+-- @materialize view
 -- @col event_id: Event key.
 -- @col user_id: User who acted.
 -- @col customer_id: Account of the user.
@@ -16,30 +20,12 @@
 -- @col is_session_start: 1 = the event starts a session, 0 = it continues one.
 -- @col event_sequence_in_session: Order of the event in its session, from 1.
 -- @col processed_at: When the record reached the warehouse.
--- @test unique: event_id
--- @test not_null: session_id, is_session_start, event_sequence_in_session
--- @test expression: (is_session_start = 1) = (event_sequence_in_session = 1)
--- One sort serves both window stages; the sequence number is derived from the row number
--- instead of a second window over (user, session), which would sort all events again.
-WITH flagged AS (
-  SELECT *,
-    row_number() OVER w AS rn,
-    CASE WHEN lag(event_time) OVER w IS NULL OR event_time - lag(event_time) OVER w > INTERVAL 30 MINUTE THEN 1 ELSE 0 END AS is_session_start
-  FROM stg_events
-  WINDOW w AS (PARTITION BY user_id ORDER BY event_time, event_id)
-),
-numbered AS (
-  SELECT *,
-    sum(is_session_start) OVER w AS session_number,
-    max(CASE WHEN is_session_start = 1 THEN rn END) OVER w AS session_start_rn
-  FROM flagged
-  WINDOW w AS (PARTITION BY user_id ORDER BY event_time, event_id ROWS UNBOUNDED PRECEDING)
-)
 SELECT
-  event_id, user_id, customer_id, event_type, event_time, event_date, transaction_category, miles_amount,
-  platform, utm_source, country, feature_adoption_score,
-  user_id || '-' || CAST(session_number AS VARCHAR) AS session_id,
-  is_session_start,
-  CAST(rn - session_start_rn + 1 AS INTEGER) AS event_sequence_in_session,
-  received_at AS processed_at
-FROM numbered
+  e.event_id, e.user_id, e.customer_id, e.event_type, e.event_time, e.event_date, e.transaction_category, e.miles_amount,
+  e.platform, e.utm_source, e.country, e.feature_adoption_score,
+  e.user_id || '-' || CAST(s.session_number AS VARCHAR) AS session_id,
+  s.is_session_start,
+  s.event_sequence_in_session,
+  e.received_at AS processed_at
+FROM stg_events AS e
+JOIN fct_event_sessions AS s ON s.event_id = e.event_id

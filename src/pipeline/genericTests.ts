@@ -90,6 +90,7 @@ function expand(model: SqlModel, test: GenericTest, index: number): SqlModel {
     checkedModel: model.name,
     references,
     tests: [],
+    materialization: 'table',
   };
 }
 

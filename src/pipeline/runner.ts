@@ -80,7 +80,7 @@ async function runModel(connector: Connector, model: SqlModel): Promise<ModelRes
   const started = performance.now();
   const table = quoteIdent(model.name);
   try {
-    await connector.exec(`CREATE OR REPLACE TABLE ${table} AS\n${model.sql}`);
+    await connector.exec(`CREATE OR REPLACE ${model.materialization === 'view' ? 'VIEW' : 'TABLE'} ${table} AS\n${model.sql}`);
     const rows = firstNumber(await connector.query(`SELECT count(*) FROM ${table}`));
     return { name: model.name, layer: model.layer, path: model.path, durationMs: performance.now() - started, rows };
   } catch (error) {

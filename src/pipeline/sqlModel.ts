@@ -27,7 +27,11 @@ export interface SqlModel {
   references: string[];
   /** Generic tests declared with @test / @warn (expanded into checks by genericTests.ts). */
   tests: GenericTest[];
+  /** Models only: `-- @materialize view` makes a view instead of a table (default table). */
+  materialization: Materialization;
 }
+
+export type Materialization = 'table' | 'view';
 
 export interface SqlSource {
   path: string;
@@ -91,6 +95,7 @@ export function parseSqlModel(source: SqlSource): SqlModel {
   const columns: Record<string, string> = {};
   let severity: CheckSeverity = 'error';
   let checkedModel: string | null = null;
+  let materialization: Materialization = 'table';
   const tests: GenericTest[] = [];
   for (const [tag, value] of tags) {
     if (tag === 'col') {
@@ -101,6 +106,10 @@ export function parseSqlModel(source: SqlSource): SqlModel {
       if (value !== 'error' && value !== 'warn') throw new Error(`${source.path}: @severity must be error or warn`);
       severity = value;
     } else if (tag === 'model') checkedModel = value;
+    else if (tag === 'materialize') {
+      if (value !== 'table' && value !== 'view') throw new Error(`${source.path}: @materialize must be table or view`);
+      materialization = value;
+    }
     else if (tag === 'test' || tag === 'warn') tests.push(parseGenericTest(tag, value, source.path));
     else throw new Error(`${source.path}: unknown header tag @${tag}`);
   }
@@ -110,5 +119,5 @@ export function parseSqlModel(source: SqlSource): SqlModel {
     const body = stripCommentsAndStrings(sql);
     if (body.includes(';')) throw new Error(`${source.path}: a model file holds exactly one SELECT statement`);
   }
-  return { name, layer, path: `sql/${layer}/${name}.sql`, sql, description, columns, severity, checkedModel, references: referencedTables(sql), tests };
+  return { name, layer, path: `sql/${layer}/${name}.sql`, sql, description, columns, severity, checkedModel, references: referencedTables(sql), tests, materialization };
 }

@@ -59,6 +59,22 @@ describe('pipeline runner on the real sql/ files (DuckDB-WASM, Node bindings)', 
     expect(events.indexOf('models-done')).toBeGreaterThan(at + 10);
   });
 
+  it('creates a model marked @materialize view as a view that follows its source, and can run again', async () => {
+    await createRawTables(db, [{ id: 1, user: 'A', at: '2024-01-05 10:00:00' }, { id: 2, user: 'B', at: '2024-01-06 10:00:00' }], '2024-02-01');
+    const models = [
+      ...SQL_MODELS.filter((m) => m.layer === 'bronze'),
+      parseSqlModel({ path: 'sql/silver/users_seen.sql', text: '-- Users seen.\n-- @materialize view\nSELECT DISTINCT user_id FROM stg_events' }),
+    ];
+    for (let run = 0; run < 2; run++) {
+      const result = await runPipeline(db, models, { sources: PIPELINE_SOURCES });
+      expect(result.models.find((m) => m.name === 'users_seen')!.rows).toBe(2);
+    }
+    expect(await rows(db, `SELECT table_type FROM information_schema.tables WHERE table_name = 'users_seen'`)).toEqual([{ table_type: 'VIEW' }]);
+    await db.exec(`DELETE FROM stg_events WHERE user_id = 'B'`);
+    expect(await rows(db, 'SELECT count(*) AS n FROM users_seen')).toEqual([{ n: 1 }]);
+    await db.exec('DROP VIEW users_seen');
+  });
+
   it('stops at a failing model with an error naming the file and DuckDB\'s message', async () => {
     await createRawTables(db, [{ id: 1, user: 'A', at: '2024-01-05 10:00:00' }], '2024-02-01');
     await db.exec('DROP TABLE IF EXISTS after_broken');

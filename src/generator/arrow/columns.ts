@@ -53,8 +53,55 @@ export function dictColumn(
   return { name, data };
 }
 
+const encoder = new TextEncoder();
+
+/**
+ * A plain UTF-8 column written straight into its offsets and bytes: ASCII (nearly every
+ * value) is copied a code unit at a time, anything else goes through TextEncoder. About
+ * three times as fast as apache-arrow's builder (vectorFromArray), which dominated the
+ * small tables' cost.
+ */
 export function utf8Column(name: string, values: readonly (string | null)[]): Column {
-  return { name, data: vectorFromArray(values as (string | null)[], new Utf8()).data[0] as Data };
+  const n = values.length;
+  const offsets = new Int32Array(n + 1);
+  const validity = new Uint8Array((n + 7) >> 3);
+  let bytes = new Uint8Array(Math.max(64, n * 16));
+  let pos = 0;
+  let nullCount = 0;
+  for (let i = 0; i < n; i++) {
+    const value = values[i];
+    if (value === null || value === undefined) {
+      nullCount++;
+      offsets[i + 1] = pos;
+      continue;
+    }
+    validity[i >> 3]! |= 1 << (i & 7);
+    if (pos + 3 * value.length > bytes.length) {
+      const grown = new Uint8Array(Math.max(2 * bytes.length, pos + 3 * value.length));
+      grown.set(bytes.subarray(0, pos));
+      bytes = grown;
+    }
+    let ascii = true;
+    for (let k = 0; k < value.length; k++) {
+      const code = value.charCodeAt(k);
+      if (code >= 128) {
+        ascii = false;
+        break;
+      }
+      bytes[pos + k] = code;
+    }
+    pos += ascii ? value.length : encoder.encodeInto(value, bytes.subarray(pos)).written;
+    offsets[i + 1] = pos;
+  }
+  const data = makeData({
+    type: new Utf8(),
+    length: n,
+    nullCount,
+    nullBitmap: nullCount > 0 ? validity : null,
+    valueOffsets: offsets,
+    data: bytes.subarray(0, pos),
+  });
+  return { name, data: data as Data };
 }
 
 export function int32Column(name: string, values: Int32Array, validity?: { bitmap: Uint8Array; nullCount: number }): Column {

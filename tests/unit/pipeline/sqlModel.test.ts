@@ -26,6 +26,12 @@ describe('reading dependencies from SQL', () => {
     expect(m.description).toBe('First line continues.');
     expect(m.columns).toEqual({ a: 'The a.' });
     expect(m.severity).toBe('error');
+    expect(m.materialization).toBe('table');
+  });
+
+  it('makes a view when the header says @materialize view, and rejects other kinds', () => {
+    expect(model('silver', 'v', '-- A view.\n-- @materialize view\nSELECT 1 AS a').materialization).toBe('view');
+    expect(() => model('silver', 'v', '-- @materialize cache\nSELECT 1')).toThrow(/table or view/);
   });
 
   it('rejects two statements in one file, unknown tags and files outside the layers', () => {
