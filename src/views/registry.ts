@@ -2,6 +2,7 @@ import type { ComponentType } from 'react';
 import { DictionaryView } from './dictionary/DictionaryView';
 import { FunnelView } from './funnel/FunnelView';
 import { GrowthView } from './growth/GrowthView';
+import { INVESTIGATION_TABLES, InvestigationView } from './investigation/InvestigationView';
 import { MilesView } from './miles/MilesView';
 import { OVERVIEW_TABLES, OverviewView } from './overview/OverviewView';
 import { RetentionView } from './retention/RetentionView';
@@ -30,6 +31,7 @@ export const VIEWS: readonly ViewDefinition[] = [
   },
   { id: 'miles', label: 'Miles economy', tables: ['miles_analytics', 'users_with_negative_miles'], component: MilesView },
   { id: 'funnel', label: 'Funnel & conversion', tables: ['monthly_funnel', 'trial_conversion_cohorts'], component: FunnelView },
+  { id: 'investigation', label: 'Revenue investigation', tables: INVESTIGATION_TABLES, component: InvestigationView },
   { id: 'dictionary', label: 'Data dictionary', tables: [], component: DictionaryView },
 ];
 
