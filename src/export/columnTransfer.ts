@@ -22,11 +22,11 @@ import { quoteIdent } from '../engine/connector';
  * every table. So 64-bit integers and decimals are sent as 32-bit words that no cast touches,
  * and the worker puts the exact Int64 / Uint64 / Decimal128 columns back together.
  *
- * - `plain`: sent as is (strings, ENUMs, booleans, small integers, doubles, dates, timestamps).
+ * - `plain`: sent as is (strings, booleans, small integers, doubles, dates, timestamps).
  * - `int64` / `uint64`: BIGINT / UBIGINT as a high word (INTEGER or UINTEGER) and a low word (UINTEGER).
  * - `decimal64`: DECIMAL(p ≤ 18, s) as its unscaled BIGINT value, split the same way.
  * - `decimalText`: DECIMAL(p > 18, s) and HUGEINT (as DECIMAL(38, 0)) as exact text, parsed to 128-bit words.
- * - `text`: any other type (INTERVAL, UHUGEINT, nested types, ...) as DuckDB prints it.
+ * - `text`: any other type (ENUM, INTERVAL, UHUGEINT, nested types, ...) as DuckDB prints it.
  */
 export type TransferKind = 'plain' | 'int64' | 'uint64' | 'decimal64' | 'decimalText' | 'text';
 
@@ -75,9 +75,9 @@ export function columnSpec(name: string, duckdbType: string): ColumnSpec {
   if (type === 'BIGINT') return { ...base, kind: 'int64' };
   if (type === 'UBIGINT') return { ...base, kind: 'uint64' };
   if (type === 'HUGEINT') return { ...base, kind: 'decimalText', precision: 38, scale: 0 };
-  // ENUM arrives as an Arrow dictionary of strings (one byte a value): smaller than text, and
-  // every writer reads it as strings.
-  return { ...base, kind: PLAIN_TYPES.has(type) || type.startsWith('ENUM(') ? 'plain' : 'text' };
+  // ENUM goes as text: as an Arrow dictionary it reached Node's parquet-wasm fine but made the
+  // browser build fail ("Dyn casting error"), and its values are strings in every format anyway.
+  return { ...base, kind: PLAIN_TYPES.has(type) ? 'plain' : 'text' };
 }
 
 /** DESCRIBE of a table or query, whose rows (column_name, column_type) give the specs. */

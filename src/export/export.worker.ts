@@ -38,6 +38,7 @@ function nextSlice(job: Running, table: number): Promise<Uint8Array | null> {
 async function run(jobId: number, job: ExportJob): Promise<void> {
   const state: Running = { jobId, cancelled: false, waiting: null };
   running = state;
+  let lastProgress = 0;
   try {
     // Self-hosted wasm (Vite copies it into dist/), loaded once, only when Parquet is asked for.
     if (job.format === 'parquet') await (parquetReady ??= initParquet({ module_or_path: parquetWasmUrl }));
@@ -58,7 +59,13 @@ async function run(jobId: number, job: ExportJob): Promise<void> {
             yield* restoreSlice(ipc, job.tables[index]!);
           }
         },
-        progress: (table, rowsWritten, bytesWritten) => post({ type: 'progress', jobId, table, rowsWritten, bytesWritten }),
+        progress: (table, rowsWritten, bytesWritten) => {
+          // At most ten updates a second (plus each table's last): the page re-renders on each.
+          const now = performance.now();
+          if (now - lastProgress < 100 && rowsWritten < job.tables[table]!.rows) return;
+          lastProgress = now;
+          post({ type: 'progress', jobId, table, rowsWritten, bytesWritten });
+        },
         checkCancelled: () => {
           if (state.cancelled) throw new CancelledError();
         },
