@@ -9,26 +9,32 @@ import { ViewOutlet } from './components/ViewOutlet';
 import type { GeneratorParams } from './generator/params';
 import { linkNotice, readUrlSettings, writeUrlSettings } from './state/urlParams';
 import { readUrlView } from './state/urlView';
+import { SavedWorkBar } from './storage/SavedWorkBar';
+import { openingSearch } from './storage/savedWork';
+import { useSavedWorkSync } from './storage/useSavedWorkSync';
 import { useStore } from './state/store';
 import { useUrlViewSync } from './state/useUrlViewSync';
 import { DEFAULT_VIEW, findView, VIEWS } from './views/registry';
 
 export function App() {
-  const settings = useMemo(() => readUrlSettings(window.location.search), []);
+  // A bare visit reopens the saved state (src/storage); a link's own parameters win.
+  const search = useMemo(() => openingSearch(), []);
+  const settings = useMemo(() => readUrlSettings(search), [search]);
   const viewState = useMemo(
     () =>
       readUrlView(
-        window.location.search,
+        search,
         VIEWS.map((v) => v.id),
         DEFAULT_VIEW,
       ),
-    [],
+    [search],
   );
   const status = useStore((s) => s.status);
   const params = useStore((s) => s.params);
   const notice = useStore((s) => s.notice);
   const setNotice = useStore((s) => s.setNotice);
   useUrlViewSync(DEFAULT_VIEW);
+  useSavedWorkSync();
 
   const run = useCallback(
     (next: GeneratorParams) => {
@@ -65,6 +71,7 @@ export function App() {
       )}
       <main>
         <SettingsPanel key={params ? JSON.stringify(params) : 'initial'} current={params ?? settings.params} busy={status === 'running'} onGenerate={run} />
+        <SavedWorkBar />
         <ProgressPanel onRetry={() => run(params ?? settings.params)} />
         {status === 'ready' && (
           <>
