@@ -1,4 +1,5 @@
 import { type FormEvent, useState } from 'react';
+import { estimateRun } from '../generator/estimate';
 import { DEFAULT_PARAMS, type GeneratorParams, type ParamError, PRESETS, type PresetName, validateParams } from '../generator/params';
 
 type Draft = Record<keyof GeneratorParams, string>;
@@ -39,7 +40,23 @@ function fromDraft(draft: Draft): { params: GeneratorParams; errors: ParamError[
   }
   // Unparsable fields keep their defaults here, so the other fields still get checked.
   const unparsed = new Set(errors.map((e) => e.field));
-  return { params, errors: [...errors, ...validateParams(params).filter((e) => !unparsed.has(e.field))] };
+  const all = [...errors, ...validateParams(params).filter((e) => !unparsed.has(e.field))];
+  // A size the browser cannot hold is refused before anything starts.
+  const estimate = estimateRun(params);
+  if (all.length === 0 && estimate.level === 'refuse') all.push({ field: 'accounts', message: estimate.message! });
+  return { params, errors: all };
+}
+
+/** The size of the run as the form stands: events, memory, and a warning near the limit. */
+function EstimateLine({ draft }: { draft: Draft }) {
+  const { params, errors } = fromDraft(draft);
+  if (errors.some((e) => e.field !== 'accounts')) return null;
+  const estimate = estimateRun(params);
+  return (
+    <p className={estimate.level === 'ok' ? 'muted estimate' : 'error estimate'} data-testid="run-estimate" role={estimate.level === 'ok' ? undefined : 'alert'}>
+      {estimate.message ?? `About ${(estimate.events / 1e6).toFixed(1)} M events, ${(estimate.bytes / 2 ** 30).toFixed(1)} GiB of database memory.`}
+    </p>
+  );
 }
 
 /** The generator's settings: change seed, size and the main rates, then regenerate. */
@@ -91,6 +108,7 @@ export function SettingsPanel({ current, busy, onGenerate }: { current: Generato
             </label>
           );
         })}
+        <EstimateLine draft={draft} />
         <div className="actions">
           <button type="submit" disabled={busy}>
             Generate

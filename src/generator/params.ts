@@ -30,7 +30,8 @@ export interface GeneratorParams {
 export const PRESETS: Readonly<Record<PresetName, { accounts: number; usersPerAccount: number }>> = {
   tiny: { accounts: 300, usersPerAccount: 3 },
   demo: { accounts: 10_000, usersPerAccount: 3 },
-  large: { accounts: 100_000, usersPerAccount: 3 },
+  // About 10.6 M events: the most the browser's 4 GiB wasm heap holds through the pipeline.
+  large: { accounts: 50_000, usersPerAccount: 3 },
 };
 
 export const DEFAULT_PARAMS: GeneratorParams = {

@@ -1,3 +1,4 @@
+import { estimateRun } from '../generator/estimate';
 import { DEFAULT_PARAMS, type GeneratorParams, PRESETS, type PresetName, resolveParams, validateParams } from '../generator/params';
 import type { BundleChoice } from '../engine/browserDuckDb';
 
@@ -50,6 +51,14 @@ export function readUrlSettings(search: string): UrlSettings {
     if (!bad) break;
     problems.push(bad.message);
     delete partial[bad.field];
+  }
+  // A link asking for more than a tab can hold falls back to the preset's size.
+  const estimate = estimateRun(resolveParams(partial as Partial<GeneratorParams>));
+  if (estimate.level === 'refuse') {
+    problems.push(estimate.message!);
+    delete partial.accounts;
+    delete partial.usersPerAccount;
+    if (estimateRun(resolveParams(partial as Partial<GeneratorParams>)).level === 'refuse') delete partial.preset;
   }
   const params = resolveParams(partial as Partial<GeneratorParams>);
   const bundleValue = query.get('bundle') ?? 'auto';

@@ -32,7 +32,20 @@ test('the settings panel validates by field, regenerates in a fresh database wor
   await expect(form.getByText('dirtRate (share of duplicated events) must be between 0 and 0.1')).toBeVisible();
   expect((await app.snapshot()).runId).toBe(firstRun);
 
+  // The size is estimated before anything runs: near the limit a warning, beyond it a refusal.
   await form.getByRole('textbox', { name: 'Seed' }).fill('7');
+  await form.getByRole('textbox', { name: 'Dirt rate' }).fill('0');
+  await form.getByRole('textbox', { name: 'Accounts' }).fill('50000');
+  await expect(page.getByTestId('run-estimate')).toContainText('It may run out of memory');
+  await form.getByRole('textbox', { name: 'Accounts' }).fill('400000');
+  await expect(page.getByTestId('run-estimate')).toContainText('Too large for the browser');
+  await form.getByRole('button', { name: 'Generate' }).click();
+  await expect(form.getByRole('alert').filter({ hasText: 'nothing was generated' })).toBeVisible();
+  expect((await app.snapshot()).runId).toBe(firstRun);
+  await form.getByRole('textbox', { name: 'Accounts' }).fill('300');
+  await expect(page.getByTestId('run-estimate')).toContainText('M events');
+
+
   await form.getByRole('textbox', { name: 'Dirt rate' }).fill('0');
   await form.getByRole('textbox', { name: 'Dirt rate' }).press('Enter');
   await expect.poll(async () => (await app.snapshot()).runId).toBeGreaterThan(firstRun);

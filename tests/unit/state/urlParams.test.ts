@@ -18,6 +18,12 @@ describe('settings from the URL', () => {
     expect(s.notice).toMatch(/bundle "zzz"/);
   });
 
+  it('refuses a size the browser cannot hold, keeping the preset and saying why', () => {
+    const s = readUrlSettings('?preset=large&accounts=400000&seed=5');
+    expect(s.params).toMatchObject({ seed: 5, preset: 'large', accounts: 50_000 });
+    expect(s.notice).toMatch(/Too large for the browser/);
+  });
+
   it('rejects a seed beyond 32 bits', () => {
     const s = readUrlSettings('?seed=99999999999');
     expect(s.params.seed).toBe(DEFAULT_PARAMS.seed);
