@@ -5,7 +5,8 @@ import { GrowthView } from './growth/GrowthView';
 import { INVESTIGATION_TABLES, InvestigationView } from './investigation/InvestigationView';
 import { MilesView } from './miles/MilesView';
 import { OVERVIEW_TABLES, OverviewView } from './overview/OverviewView';
-import { RetentionView } from './retention/RetentionView';
+import { QUALITY_TABLES, QualityView } from './quality/QualityView';
+import { RETENTION_TABLES, RetentionView } from './retention/RetentionView';
 import { REVENUE_TABLES, RevenueView } from './revenue/RevenueView';
 
 /**
@@ -22,7 +23,7 @@ export interface ViewDefinition {
 export const VIEWS: readonly ViewDefinition[] = [
   { id: 'overview', label: 'Overview', tables: OVERVIEW_TABLES, component: OverviewView },
   { id: 'revenue', label: 'Revenue', tables: REVENUE_TABLES, component: RevenueView },
-  { id: 'retention', label: 'Retention', tables: ['retention_cohorts'], component: RetentionView },
+  { id: 'retention', label: 'Retention', tables: RETENTION_TABLES, component: RetentionView },
   {
     id: 'growth',
     label: 'Growth accounting',
@@ -32,6 +33,7 @@ export const VIEWS: readonly ViewDefinition[] = [
   { id: 'miles', label: 'Miles economy', tables: ['miles_analytics', 'users_with_negative_miles'], component: MilesView },
   { id: 'funnel', label: 'Funnel & conversion', tables: ['monthly_funnel', 'trial_conversion_cohorts'], component: FunnelView },
   { id: 'investigation', label: 'Revenue investigation', tables: INVESTIGATION_TABLES, component: InvestigationView },
+  { id: 'quality', label: 'Data quality', tables: QUALITY_TABLES, component: QualityView },
   { id: 'dictionary', label: 'Data dictionary', tables: [], component: DictionaryView },
 ];
 
