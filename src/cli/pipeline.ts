@@ -12,6 +12,8 @@ import { CHECK_RESULTS_TABLE, runPipeline } from '../pipeline/runner';
 import { PIPELINE_SOURCES, finishRawLoad } from '../pipeline/sources';
 import { loadSqlModels } from '../pipeline/sqlFilesNode';
 import { TableLoader } from '../pipeline/tableLoader';
+import { IMPORT_USAGE, isImportArgs, parseImportArgs } from './importArgs';
+import { runImportCommand } from './importCommand';
 import { type PipelineCommand, parsePipelineArgs, USAGE, UsageError } from './pipelineArgs';
 
 const log = (message: string) => process.stderr.write(`${message}\n`);
@@ -68,15 +70,22 @@ export async function runPipelineCommand(command: PipelineCommand): Promise<numb
 }
 
 async function main(): Promise<void> {
-  let command: PipelineCommand;
+  const argv = process.argv.slice(2);
+  let run: () => Promise<number>;
   try {
-    command = parsePipelineArgs(process.argv.slice(2));
+    if (isImportArgs(argv)) {
+      const command = parseImportArgs(argv);
+      run = () => runImportCommand(command);
+    } else {
+      const command: PipelineCommand = parsePipelineArgs(argv);
+      run = () => runPipelineCommand(command);
+    }
   } catch (error) {
-    log(error instanceof UsageError ? `${error.message}\n\n${USAGE}` : String(error));
+    log(error instanceof UsageError ? `${error.message}\n\n${USAGE}\n${IMPORT_USAGE}` : String(error));
     process.exit(2);
   }
   try {
-    process.exit(await runPipelineCommand(command));
+    process.exit(await run());
   } catch (error) {
     log(error instanceof Error ? error.message : String(error));
     process.exit(2);

@@ -3,9 +3,10 @@ import ehWasm from '@duckdb/duckdb-wasm/dist/duckdb-eh.wasm?url';
 import mvpWasm from '@duckdb/duckdb-wasm/dist/duckdb-mvp.wasm?url';
 import ehWorker from '@duckdb/duckdb-wasm/dist/duckdb-browser-eh.worker.js?url';
 import mvpWorker from '@duckdb/duckdb-wasm/dist/duckdb-browser-mvp.worker.js?url';
-import type { Connector } from './connector';
+import type { FileConnector } from './connector';
 import { DUCKDB_CONFIG } from './duckdbConfig';
 import { createWasmConnector } from './wasmConnector';
+import { WorkerWatch } from './workerFaults';
 
 /** Self-hosted bundles: Vite copies them into dist/, nothing is fetched from a CDN. */
 const BUNDLES: duckdb.DuckDBBundles = {
@@ -17,11 +18,19 @@ export type BundleChoice = 'auto' | 'mvp' | 'eh';
 
 export interface Engine {
   db: duckdb.AsyncDuckDB;
-  connector: Connector;
+  connector: FileConnector;
   bundle: 'mvp' | 'eh';
   version: string;
+  /** Watches the DuckDB worker: its crash or silence rejects every request (src/engine/workerFaults.ts). */
+  watch: WorkerWatch;
   terminate(): Promise<void>;
 }
+
+/**
+ * Longest silence of the DuckDB worker while a request waits for it. Statements run as
+ * pending queries, polled step by step, so a busy but alive worker answers far more often.
+ */
+export const DATABASE_STALL_MS = 120_000;
 
 async function chooseBundle(choice: BundleChoice): Promise<{ name: 'mvp' | 'eh'; bundle: duckdb.DuckDBBundle }> {
   if (choice === 'auto') {
@@ -51,30 +60,37 @@ async function assertReachable(url: string): Promise<void> {
 /** Rejects when no instantiation progress is seen for this long (a stuck download or worker). */
 const STALL_TIMEOUT_MS = 60_000;
 
-function instantiate(db: duckdb.AsyncDuckDB, worker: Worker, bundle: duckdb.DuckDBBundle): Promise<void> {
-  return new Promise<void>((resolve, reject) => {
+function instantiate(db: duckdb.AsyncDuckDB, watch: WorkerWatch, bundle: duckdb.DuckDBBundle): Promise<void> {
+  const started = new Promise<void>((resolve, reject) => {
     let timer = setTimeout(() => reject(new Error(`DuckDB did not start within ${STALL_TIMEOUT_MS / 1000} s`)), STALL_TIMEOUT_MS);
     const progress = () => {
       clearTimeout(timer);
       timer = setTimeout(() => reject(new Error(`DuckDB stopped loading for ${STALL_TIMEOUT_MS / 1000} s`)), STALL_TIMEOUT_MS);
     };
-    worker.addEventListener('error', (event) => reject(new Error(`The DuckDB worker failed: ${event.message || 'unknown error'}`)));
     db.instantiate(bundle.mainModule, bundle.pthreadWorker, progress).then(() => resolve(), reject).finally(() => clearTimeout(timer));
   });
+  // A worker that dies while loading rejects through the watch.
+  return Promise.race([started, watch.died]);
 }
 
 export async function startEngine(choice: BundleChoice = 'auto'): Promise<Engine> {
   const { name, bundle } = await chooseBundle(choice);
   await assertReachable(bundle.mainModule);
   const worker = new Worker(bundle.mainWorker!);
+  const watch = new WorkerWatch('database', worker, { stallMs: DATABASE_STALL_MS });
   const db = new duckdb.AsyncDuckDB(new duckdb.VoidLogger(), worker);
   try {
-    await instantiate(db, worker, bundle);
-    await db.open(DUCKDB_CONFIG);
-    const connector = await createWasmConnector(db);
-    const version = await db.getVersion();
-    return { db, connector, bundle: name, version, terminate: () => db.terminate() };
+    await instantiate(db, watch, bundle);
+    await watch.guard(db.open(DUCKDB_CONFIG));
+    const connector = await createWasmConnector(db, (request) => watch.guard(request));
+    const version = await watch.guard(db.getVersion());
+    const terminate = async () => {
+      watch.dispose();
+      await db.terminate();
+    };
+    return { db, connector, bundle: name, version, watch, terminate };
   } catch (error) {
+    watch.dispose();
     worker.terminate();
     throw error;
   }
@@ -82,13 +98,23 @@ export async function startEngine(choice: BundleChoice = 'auto'): Promise<Engine
 
 let current: Promise<Engine> | null = null;
 
-/** The engine, started once, lazily, behind one promise. */
+/** The engine, started once, lazily, behind one promise; a dead engine is started afresh. */
 export function getEngine(choice: BundleChoice = 'auto'): Promise<Engine> {
-  current ??= startEngine(choice).catch((error: unknown) => {
-    current = null;
-    throw error;
-  });
-  return current;
+  if (current) return current;
+  const starting: Promise<Engine> = startEngine(choice).then(
+    (engine) => {
+      engine.watch.died.catch(() => {
+        if (current === starting) current = null;
+      });
+      return engine;
+    },
+    (error: unknown) => {
+      if (current === starting) current = null;
+      throw error;
+    },
+  );
+  current = starting;
+  return starting;
 }
 
 /**
@@ -99,4 +125,24 @@ export async function resetEngine(): Promise<void> {
   const previous = current;
   current = null;
   if (previous) await previous.then((e) => e.terminate()).catch(() => undefined);
+}
+
+/**
+ * Takes the running engine out of its slot without stopping it, so a new run can start its
+ * own while the old data stays readable; give it back with reinstateEngine or terminate it.
+ */
+export async function detachEngine(): Promise<Engine | null> {
+  const previous = current;
+  current = null;
+  return previous ? previous.catch(() => null) : null;
+}
+
+/** Puts a detached engine back, terminating whatever engine took its place. */
+export async function reinstateEngine(engine: Engine): Promise<void> {
+  await resetEngine();
+  const restored = Promise.resolve(engine);
+  current = restored;
+  engine.watch.died.catch(() => {
+    if (current === restored) current = null;
+  });
 }

@@ -16,6 +16,17 @@ export interface Connector {
   insertArrowIpc(table: string, ipc: Uint8Array, options: { create: boolean }): Promise<void>;
 }
 
+/**
+ * A connector that can also read files the user brings (src/import/): DuckDB-WASM reads from
+ * buffers registered with the database, native DuckDB from the file system.
+ */
+export interface FileConnector extends Connector {
+  /** Makes `bytes` readable by SQL (read_csv) and returns the path to name in the SQL. */
+  registerFile(name: string, bytes: Uint8Array): Promise<string>;
+  /** Forgets a file registered with registerFile, returning its memory. */
+  dropFile(path: string): Promise<void>;
+}
+
 /** An error raised by the database, carried across the worker boundary as plain data. */
 export class DatabaseError extends Error {
   constructor(

@@ -1,10 +1,13 @@
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { DuckDBInstance } from '@duckdb/node-api';
 import { type Table, tableFromIPC } from 'apache-arrow';
-import { type Connector, DatabaseError, errorMessage, quoteIdent } from './connector';
+import { type FileConnector, DatabaseError, errorMessage, quoteIdent } from './connector';
 import { appendBatches, duckdbTypeOfArrow } from './nativeAppend';
 import { resultToArrow } from './nativeResult';
 
-export type NativeConnector = Connector & { close(): void };
+export type NativeConnector = FileConnector & { close(): void };
 
 /**
  * Native DuckDB (@duckdb/node-api, the same DuckDB version as the wasm build) behind the
@@ -15,6 +18,7 @@ export async function createNativeConnector(): Promise<NativeConnector> {
   const instance = await DuckDBInstance.create(':memory:');
   const conn = await instance.connect();
   let inFlight = 0;
+  let tempDir: string | null = null;
 
   async function guarded<T>(sql: string, work: () => Promise<T>): Promise<T> {
     inFlight++;
@@ -59,7 +63,17 @@ export async function createNativeConnector(): Promise<NativeConnector> {
         }
       });
     },
+    async registerFile(name, bytes) {
+      // Native DuckDB reads files itself: a buffer is written to a private temporary folder.
+      const path = join((tempDir ??= mkdtempSync(join(tmpdir(), 'growthbench-'))), name.replaceAll(/[^A-Za-z0-9._-]/g, '_'));
+      writeFileSync(path, bytes);
+      return path;
+    },
+    async dropFile(path) {
+      if (tempDir !== null && path.startsWith(tempDir)) rmSync(path, { force: true });
+    },
     close() {
+      if (tempDir !== null) rmSync(tempDir, { recursive: true, force: true });
       conn.closeSync();
       instance.closeSync();
     },

@@ -1,7 +1,7 @@
 import { createRequire } from 'node:module';
 import { type Table, tableFromIPC } from 'apache-arrow';
 import { createDuckDB, type DuckDBConfig, NODE_RUNTIME, VoidLogger } from '@duckdb/duckdb-wasm/blocking';
-import { type Connector, DatabaseError, errorMessage } from './connector';
+import { type FileConnector, DatabaseError, errorMessage } from './connector';
 import { DUCKDB_CONFIG } from './duckdbConfig';
 
 const require = createRequire(import.meta.url);
@@ -18,7 +18,7 @@ const cjsArrow = require('apache-arrow') as { tableToIPC(table: unknown, type: '
  * defaults to the app's (BIGINT and DECIMAL as numbers); exports pass their own to keep
  * the exact types.
  */
-export async function createNodeWasmConnector(config: DuckDBConfig = DUCKDB_CONFIG): Promise<Connector & { close(): void }> {
+export async function createNodeWasmConnector(config: DuckDBConfig = DUCKDB_CONFIG): Promise<FileConnector & { close(): void }> {
   const bundles = {
     mvp: {
       mainModule: require.resolve('@duckdb/duckdb-wasm/dist/duckdb-mvp.wasm'),
@@ -52,6 +52,13 @@ export async function createNodeWasmConnector(config: DuckDBConfig = DUCKDB_CONF
     },
     async insertArrowIpc(table, ipc, { create }) {
       conn.insertArrowFromIPCStream(ipc, { name: table, create });
+    },
+    async registerFile(name, bytes) {
+      db.registerFileBuffer(name, bytes);
+      return name;
+    },
+    async dropFile(path) {
+      db.dropFile(path);
     },
     close() {
       conn.close();

@@ -1,15 +1,21 @@
 import type { AsyncDuckDB, AsyncDuckDBConnection } from '@duckdb/duckdb-wasm';
 import { type RecordBatch, Table } from 'apache-arrow';
-import { type Connector, DatabaseError, errorMessage, quoteIdent } from './connector';
+import { type FileConnector, DatabaseError, errorMessage, quoteIdent } from './connector';
 import { SerialQueue } from './serialQueue';
+
+/** Wraps each request to the worker; the browser's guard rejects it when the worker dies. */
+export type RequestGuard = <T>(request: Promise<T>) => Promise<T>;
 
 /**
  * Connector over DuckDB-WASM's worker. Statements go through `send`, DuckDB-WASM's pending
- * query protocol, which polls between steps, so a long statement can be cancelled.
+ * query protocol, which polls between steps, so a long statement can be cancelled. Every
+ * request goes through `guard`: DuckDB-WASM forgets its pending requests when its worker
+ * fails, which would leave them unresolved forever.
  */
-export async function createWasmConnector(db: AsyncDuckDB): Promise<Connector> {
-  const conn: AsyncDuckDBConnection = await db.connect();
-  const queue = new SerialQueue();
+export async function createWasmConnector(db: AsyncDuckDB, guard: RequestGuard = (request) => request): Promise<FileConnector> {
+  const conn: AsyncDuckDBConnection = await guard(db.connect());
+  const serial = new SerialQueue();
+  const queue = { run: <T>(task: () => Promise<T>): Promise<T> => serial.run(() => guard(task())) };
   let inFlight = false;
 
   const run = (sql: string): Promise<Table> =>
@@ -33,7 +39,7 @@ export async function createWasmConnector(db: AsyncDuckDB): Promise<Connector> {
     },
     query: run,
     async cancel() {
-      return inFlight ? conn.cancelSent() : false;
+      return inFlight ? guard(conn.cancelSent()) : false;
     },
     insertArrowIpc(table, ipc, { create }) {
       return queue.run(async () => {
@@ -43,6 +49,18 @@ export async function createWasmConnector(db: AsyncDuckDB): Promise<Connector> {
         } catch (error) {
           throw new DatabaseError(errorMessage(error), `INSERT INTO ${quoteIdent(table)} FROM ARROW`);
         }
+      });
+    },
+    registerFile(name, bytes) {
+      // In the queue: a file must not vanish under a statement still reading it.
+      return queue.run(async () => {
+        await db.registerFileBuffer(name, bytes);
+        return name;
+      });
+    },
+    dropFile(path) {
+      return queue.run(async () => {
+        await db.dropFile(path);
       });
     },
   };
