@@ -1,6 +1,5 @@
 import { tableToIPC } from 'apache-arrow';
 import type { DictionaryEntry } from '../dictionary/dictionary';
-import { assertFitsExcel } from './excelCells';
 import { type ExportRequest, prepareExport } from './exportPlan';
 import { DEFAULT_BATCH_ROWS, type ExportSource, type SqlRunner } from './exportSource';
 import type { ExportedFile, FromExportWorker, ToExportWorker } from './protocol';
@@ -50,7 +49,6 @@ export async function exportInBrowser(
   const totalRows = job.tables.reduce((sum, t) => sum + t.rows, 0);
   const rowsBefore = job.tables.map((_, i) => job.tables.slice(0, i).reduce((sum, t) => sum + t.rows, 0));
   try {
-    if (job.format === 'xlsx') assertFitsExcel(job.tables.map((t) => ({ table: t.table, rows: t.rows, columns: t.specs.length })));
     return await new Promise<ExportedFile[]>((resolve, reject) => {
       const onAbort = () => {
         post({ type: 'cancel', jobId });

@@ -3,7 +3,8 @@ import type { DictionaryEntry } from '../dictionary/dictionary';
 import type { GeneratorParams } from '../generator/params';
 import { type ColumnSpec, restoreBatch } from './columnTransfer';
 import type { ReadmeInfo } from './excelWorkbook';
-import { type ExportSource, type PreparedSource, prepareSource, type SqlRunner } from './exportSource';
+import { assertFitsExcel } from './excelCells';
+import { type ExportSource, type PreparedSource, prepareSource, type SourceCheck, type SqlRunner } from './exportSource';
 import type { ExportContainer, ExportFormat, ExportJob, ExportTable } from './protocol';
 import { tableauColumnNames } from './tableau';
 
@@ -77,6 +78,15 @@ export function restoreSlice(ipc: Uint8Array, table: ExportTable): RecordBatch[]
   return batches.map((b) => restoreBatch(b, written));
 }
 
+/** Refuses, as soon as the sizes are known, what Excel cannot hold: each table, and the workbook so far. */
+function excelCheck(): SourceCheck {
+  const seen: { table: string; rows: number; columns: number }[] = [];
+  return (table, rows, specs) => {
+    seen.push({ table, rows, columns: specs.length });
+    assertFitsExcel(seen);
+  };
+}
+
 /** Prepares every source and the job; on failure, what was prepared is released. */
 export async function prepareExport(
   runner: SqlRunner,
@@ -87,7 +97,8 @@ export async function prepareExport(
 ): Promise<{ job: ExportJob; prepared: PreparedSource[] }> {
   const prepared: PreparedSource[] = [];
   try {
-    for (const source of sources) prepared.push(await prepareSource(runner, source));
+    const check = request.format === 'xlsx' ? excelCheck() : undefined;
+    for (const source of sources) prepared.push(await prepareSource(runner, source, check));
     return { job: buildExportJob(request, prepared, dictionary, readme), prepared };
   } catch (error) {
     await Promise.all(prepared.map((p) => p.release()));

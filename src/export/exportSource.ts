@@ -30,37 +30,46 @@ function rowsOf(table: Table, column: string): number {
   return value === null || value === undefined ? 0 : Number(value);
 }
 
+/** Called with a source's size before anything is copied; throws to refuse the export (Excel's limits). */
+export type SourceCheck = (name: string, rows: number, specs: readonly ColumnSpec[]) => void;
+
+const countOf = async (runner: SqlRunner, select: string) => rowsOf(await runner.query(`SELECT count(*) AS n FROM (${select})`), 'n');
+
 /**
  * Reads a source's column types and row count, and slices it by rowid, which follows the
  * table's order and lets DuckDB jump straight to each slice. A query, a view or a table whose
- * rowids have gaps is first copied into a temporary table, so every slice comes from one snapshot.
+ * rowids have gaps is first copied into a temporary table, so every slice comes from one
+ * snapshot; `check` sees the size before that copy, so a refusal costs no copy.
  */
-export async function prepareSource(runner: SqlRunner, source: ExportSource): Promise<PreparedSource> {
-  let relation: string;
-  let release = async () => undefined;
+export async function prepareSource(runner: SqlRunner, source: ExportSource, check?: SourceCheck): Promise<PreparedSource> {
   const name = 'table' in source ? source.table : source.name;
-  const materialise = async (select: string) => {
-    const temporary = `growthbench_export_${++temporaryCounter}`;
-    await runner.query(`CREATE OR REPLACE TEMP TABLE ${quoteIdent(temporary)} AS ${select}`);
-    release = async () => {
-      await runner.query(`DROP TABLE IF EXISTS ${quoteIdent(temporary)}`);
-    };
-    return quoteIdent(temporary);
-  };
-  if ('table' in source) {
-    relation = quoteIdent(source.table);
-    const isTable = (await runner.query(`SELECT count(*) AS n FROM duckdb_tables() WHERE table_name = ${quoteLiteral(source.table)}`)).getChild('n')?.get(0);
-    const shape = Number(isTable) > 0 ? await runner.query(`SELECT count(*) AS n, coalesce(max(rowid) + 1, 0) AS next_rowid FROM ${relation}`) : null;
-    // A view (a raw table decoded from its stored form) has no rowid: it is copied once.
-    if (!shape || rowsOf(shape, 'n') !== rowsOf(shape, 'next_rowid')) relation = await materialise(`SELECT * FROM ${relation}`);
+  const select = 'table' in source ? `SELECT * FROM ${quoteIdent(source.table)}` : source.sql;
+  const specs = specsFromDescribe((await runner.query(describeSql(select))).toArray() as { column_name: unknown; column_type: unknown }[]);
+  let relation: string | null = null;
+  let rows: number;
+  const isTable = 'table' in source && Number((await runner.query(`SELECT count(*) AS n FROM duckdb_tables() WHERE table_name = ${quoteLiteral(source.table)}`)).getChild('n')?.get(0)) > 0;
+  if ('table' in source && isTable) {
+    const shape = await runner.query(`SELECT count(*) AS n, coalesce(max(rowid) + 1, 0) AS next_rowid FROM ${quoteIdent(source.table)}`);
+    rows = rowsOf(shape, 'n');
+    if (rows === rowsOf(shape, 'next_rowid')) relation = quoteIdent(source.table);
   } else {
-    relation = await materialise(source.sql);
+    // A view (a raw table decoded from its stored form, say) or a query has no rowid.
+    rows = await countOf(runner, select);
   }
+  check?.(name, rows, specs);
+  let release = async () => undefined;
+  if (relation === null) {
+    const temporary = quoteIdent(`growthbench_export_${++temporaryCounter}`);
+    await runner.query(`CREATE OR REPLACE TEMP TABLE ${temporary} AS ${select}`);
+    release = async () => {
+      await runner.query(`DROP TABLE IF EXISTS ${temporary}`);
+    };
+    relation = temporary;
+  }
+  const sliced = relation;
   try {
-    const specs = specsFromDescribe(
-      (await runner.query(describeSql(`SELECT * FROM ${relation}`))).toArray() as { column_name: unknown; column_type: unknown }[],
-    );
-    const rows = rowsOf(await runner.query(`SELECT count(*) AS n FROM ${relation}`), 'n');
+    // Counted again on what is sliced: the copy is the snapshot the file is written from.
+    rows = await countOf(runner, `SELECT * FROM ${sliced}`);
     return {
       name,
       specs,
@@ -69,7 +78,7 @@ export async function prepareSource(runner: SqlRunner, source: ExportSource): Pr
         const list = transferSelectList(transfer);
         let sent = 0;
         for (let start = 0; start === 0 || start < rows; start += batchRows) {
-          const slice = await runner.query(`SELECT ${list} FROM ${relation} WHERE rowid >= ${start} AND rowid < ${start + batchRows}`);
+          const slice = await runner.query(`SELECT ${list} FROM ${sliced} WHERE rowid >= ${start} AND rowid < ${start + batchRows}`);
           sent += slice.numRows;
           yield slice;
         }

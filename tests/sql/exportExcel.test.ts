@@ -138,6 +138,15 @@ describe('Excel exports read back by two readers', () => {
     await expect(attempt).rejects.toThrow(ExcelRowLimitError);
     await expect(attempt).rejects.toThrow('too_long_for_excel has 1,048,576 rows, more than the 1,048,575 an Excel sheet holds');
     await db.exec('DROP TABLE too_long_for_excel');
+    // A view is refused from its count, before it would be copied for slicing.
+    await db.exec('CREATE OR REPLACE VIEW too_long_view AS SELECT range AS i FROM range(1048576)');
+    const viaView = exportInProcess(db, [{ table: 'too_long_view' }], { format: 'xlsx', container: 'file', name: 'x' }, NODE_EXPORT_RUNTIME, {
+      dictionary: [],
+      readme: readmeInfo(params, new Date()),
+    });
+    await expect(viaView).rejects.toThrow('too_long_view has 1,048,576 rows');
+    expect(await rows(db, "SELECT count(*) AS n FROM duckdb_tables() WHERE table_name LIKE 'growthbench_export_%'")).toEqual([{ n: 0 }]);
+    await db.exec('DROP VIEW too_long_view');
   });
 
   it('writes seed 000 Tableau-ready marts as CSV with clean names, each readable with all its rows', async () => {
