@@ -1,4 +1,4 @@
-import { BarChart, FunnelChart, HeatmapChart, LineChart, ScatterChart } from 'echarts/charts';
+import { BarChart, FunnelChart, GraphChart, HeatmapChart, LineChart, ScatterChart } from 'echarts/charts';
 import { DataZoomComponent, GridComponent, LegendComponent, MarkAreaComponent, MarkLineComponent, MarkPointComponent, TooltipComponent, VisualMapComponent } from 'echarts/components';
 import * as echarts from 'echarts/core';
 import { CanvasRenderer } from 'echarts/renderers';
@@ -8,6 +8,8 @@ echarts.use([HeatmapChart, GridComponent, TooltipComponent, VisualMapComponent, 
 // Growth, miles and funnel views: bars, lines, the funnel, legends and benchmark bands/lines/alert markers.
 // Revenue: the MRR bridge is a waterfall drawn as stacked bars (an invisible base under each step).
 echarts.use([BarChart, LineChart, FunnelChart, LegendComponent, MarkAreaComponent, MarkLineComponent, MarkPointComponent]);
+// Pipeline: the model lineage as a graph at fixed (layered) positions.
+echarts.use([GraphChart]);
 // Retention: censoring ticks on the Kaplan-Meier curves.
 echarts.use([ScatterChart]);
 

@@ -1,10 +1,12 @@
 import type { ComponentType } from 'react';
 import { DictionaryView } from './dictionary/DictionaryView';
+import { DRIVERS_TABLES, DriversView } from './drivers/DriversView';
 import { FunnelView } from './funnel/FunnelView';
 import { GrowthView } from './growth/GrowthView';
 import { INVESTIGATION_TABLES, InvestigationView } from './investigation/InvestigationView';
 import { MilesView } from './miles/MilesView';
 import { OVERVIEW_TABLES, OverviewView } from './overview/OverviewView';
+import { PIPELINE_TABLES, PipelineView } from './pipeline/PipelineView';
 import { QUALITY_TABLES, QualityView } from './quality/QualityView';
 import { RETENTION_TABLES, RetentionView } from './retention/RetentionView';
 import { REVENUE_TABLES, RevenueView } from './revenue/RevenueView';
@@ -34,6 +36,8 @@ export const VIEWS: readonly ViewDefinition[] = [
   { id: 'funnel', label: 'Funnel & conversion', tables: ['monthly_funnel', 'trial_conversion_cohorts'], component: FunnelView },
   { id: 'investigation', label: 'Revenue investigation', tables: INVESTIGATION_TABLES, component: InvestigationView },
   { id: 'quality', label: 'Data quality', tables: QUALITY_TABLES, component: QualityView },
+  { id: 'pipeline', label: 'Pipeline', tables: PIPELINE_TABLES, component: PipelineView },
+  { id: 'drivers', label: 'Churn & expansion drivers', tables: DRIVERS_TABLES, component: DriversView },
   { id: 'dictionary', label: 'Data dictionary', tables: [], component: DictionaryView },
 ];
 
