@@ -1,4 +1,5 @@
 import { mkdirSync, writeFileSync } from 'node:fs';
+import { loadavg } from 'node:os';
 import { join } from 'node:path';
 import { tableToIPC } from 'apache-arrow';
 import ExcelJS from 'exceljs';
@@ -124,7 +125,8 @@ async function main(): Promise<void> {
   const dir = join('bench', 'results');
   mkdirSync(dir, { recursive: true });
   const file = join(dir, `export-${params.preset}-${new Date().toISOString().slice(0, 10)}.json`);
-  writeFileSync(file, `${JSON.stringify({ preset: params.preset, seed: params.seed, node: process.version, measures }, null, 2)}\n`);
+  // The load average says how busy the (shared) machine was: the times move with it, the sizes do not.
+  writeFileSync(file, `${JSON.stringify({ preset: params.preset, seed: params.seed, node: process.version, loadAverage: loadavg(), measures }, null, 2)}\n`);
   log(`wrote ${file}`);
 }
 
