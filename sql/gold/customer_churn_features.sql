@@ -2,7 +2,8 @@
 -- its usage, billing behaviour, support behaviour, plan and region, and the churn label.
 -- Every feature is measured from sign-up to the account's reference date (churn_date when
 -- churned, the as-of date when active, as in customer_lifecycle), so nothing after a churn
--- leaks into its features. Usage counts every event and 30-minute session of fct_events;
+-- leaks into its features. Usage counts every event and 30-minute session (summed from the
+-- daily grid fct_user_days, which holds the same counts as fct_events per user and day);
 -- billing counts subscription invoices (seed 001's plan bills) by payment_status; shares
 -- with no invoice or no active day are NULL.
 -- Filterable by account at query time (through customer_lifecycle).
@@ -51,10 +52,10 @@ days AS (
   SELECT
     customer_id,
     event_date,
-    count(*) AS events,
-    count(*) FILTER (WHERE is_session_start = 1) AS sessions,
-    count(*) FILTER (WHERE event_type IN ('evidence_upload', 'monitoring_run', 'report_view', 'user_invite', 'integration_connect', 'api_call', 'premium_feature_trial')) AS feature_events
-  FROM fct_events AS e
+    sum(events) AS events,
+    sum(sessions) AS sessions,
+    sum(feature_events) AS feature_events
+  FROM fct_user_days AS e
   WHERE TRUE /*accounts:e.customer_id*/
   GROUP BY customer_id, event_date
 ),

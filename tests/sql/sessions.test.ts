@@ -39,4 +39,15 @@ describe('silver fct_events sessions', () => {
       { event_id: 7, session_id: 'B-2', is_session_start: 1, seq: 1 },
     ]);
   });
+
+  it('counts each user-day\'s sessions and feature events in the daily grid', async () => {
+    // A: four events on 1 March in two sessions, all report_view (a feature event) by default.
+    const types = await rows(db, `SELECT DISTINCT event_type FROM stg_events`);
+    expect(types).toEqual([{ event_type: 'report_view' }]);
+    expect(await rows(db, 'SELECT user_id, strftime(event_date, \'%d\') AS d, events, sessions, feature_events FROM fct_user_days ORDER BY ALL')).toEqual([
+      { user_id: 'A', d: '01', events: 5, sessions: 2, feature_events: 5 },
+      { user_id: 'B', d: '01', events: 1, sessions: 1, feature_events: 1 },
+      { user_id: 'B', d: '02', events: 1, sessions: 1, feature_events: 1 },
+    ]);
+  });
 });
