@@ -1,6 +1,7 @@
 import { useMemo } from 'react';
 import { pendingTables } from '../state/pendingTables';
 import { useStore } from '../state/store';
+import { ImportedDataGate } from '../views/import/ImportedDataGate';
 import { findView } from '../views/registry';
 
 /**
@@ -22,5 +23,9 @@ export function ViewOutlet() {
     );
   }
   const Component = definition.component;
-  return <Component />;
+  return (
+    <ImportedDataGate tables={definition.tables} label={definition.label}>
+      <Component />
+    </ImportedDataGate>
+  );
 }

@@ -61,7 +61,7 @@ async function checkValues(connector: Connector, source: string, spec: ImportSpe
     if (bad > present / 2) {
       throw new ImportError('wrong-type', `"${column}" is mapped to ${spec_.role}, but it does not hold ${typeWord(spec_.role, spec)}: ${bad.toLocaleString('en-US')} of ${present.toLocaleString('en-US')} values are not (${listed}). Map another column to ${spec_.role}.`);
     }
-    throw new ImportError('unparseable', `${bad.toLocaleString('en-US')} value${bad === 1 ? '' : 's'} of "${column}" (${spec_.role}) ${bad === 1 ? 'is' : 'are'} not ${typeWord(spec_.role, spec)}: ${listed}${bad > SAMPLE ? '; …' : ''}. Correct the file or choose another date format.`);
+    throw new ImportError('unparseable', `${bad.toLocaleString('en-US')} value${bad === 1 ? '' : 's'} of "${column}" (${spec_.role}) could not be read as ${typeWord(spec_.role, spec)}: ${listed}${bad > SAMPLE ? '; …' : ''}. Correct the file${spec_.role === 'occurred_at' || spec_.role === 'date' ? ' or choose another date format' : ''}.`);
   }
 }
 

@@ -24,23 +24,30 @@ const FORMAT_PATTERNS: Record<string, RegExp> = {
 
 const present = (values: readonly (string | null)[]) => values.map((v) => v?.trim() ?? '').filter((v) => v !== '');
 
-/**
- * The date format all of the sample values fit, or null. Day-first and month-first slashes
- * are told apart by a part above 12; when none is, month first is assumed (the UCI files are
- * American) and the analyst can change it.
- */
-export function guessDateFormat(values: readonly (string | null)[]): string | null {
+/** The share of the present values that fit a date format, and the format most of them fit. */
+export function dateFit(values: readonly (string | null)[]): { format: string | null; share: number } {
   const texts = present(values);
-  if (texts.length === 0) return null;
+  let best: { format: string | null; share: number } = { format: null, share: 0 };
+  if (texts.length === 0) return best;
   for (const format of DATE_FORMATS) {
     const pattern = FORMAT_PATTERNS[format]!;
-    const matches = texts.map((t) => pattern.exec(t));
-    if (matches.some((m) => m === null)) continue;
-    if (format.startsWith('%m/%d') && matches.some((m) => Number(m![1]) > 12)) continue;
-    if (format.startsWith('%d/%m') && matches.some((m) => Number(m![2]) > 12)) continue;
-    return format;
+    const matches = texts.map((t) => pattern.exec(t)).filter((m): m is RegExpExecArray => m !== null);
+    if (format.startsWith('%m/%d') && matches.some((m) => Number(m[1]) > 12)) continue;
+    if (format.startsWith('%d/%m') && matches.some((m) => Number(m[2]) > 12)) continue;
+    const share = matches.length / texts.length;
+    if (share > best.share) best = { format, share };
   }
-  return null;
+  return best;
+}
+
+/**
+ * The date format most of the sample values fit, or null when none does. Day-first and
+ * month-first slashes are told apart by a part above 12; when none is, month first is assumed
+ * (the UCI files are American) and the analyst can change it. Values that fit no format are
+ * left for the import's check, which names their rows.
+ */
+export function guessDateFormat(values: readonly (string | null)[]): string | null {
+  return dateFit(values).format;
 }
 
 const NUMBER = /^-?(\d+\.?\d*|\.\d+)([eE][-+]?\d+)?$/;
@@ -52,7 +59,7 @@ function share(values: readonly (string | null)[], test: (v: string) => boolean)
 }
 
 const isNumeric = (c: ColumnSample) => share(c.values, (v) => NUMBER.test(v)) >= 0.95;
-const isDate = (c: ColumnSample) => guessDateFormat(c.values) !== null;
+const isDate = (c: ColumnSample) => dateFit(c.values).share >= 0.5;
 const isFlag = (c: ColumnSample) => share(c.values, (v) => FLAG.test(v)) === 1;
 const normalise = (name: string) => name.toLowerCase().replace(/[^a-z0-9]+/g, '_').replace(/^_|_$/g, '');
 
@@ -60,7 +67,7 @@ const normalise = (name: string) => name.toLowerCase().replace(/[^a-z0-9]+/g, '_
 const HINTS: Record<Role, { names: RegExp[]; fits: (c: ColumnSample) => boolean }> = {
   customer_id: { names: [/^(customer|cust|user|client|member|buyer|shopper)_?(id|no|number|key)?$/, /(customer|user|client).*id/, /^id$/], fits: () => true },
   account_id: { names: [/^(account|acct|customer|company|org|organisation|organization|subscriber)_?(id|no|number|key)?$/, /(account|customer).*id/, /^id$/], fits: () => true },
-  occurred_at: { names: [/(timestamp|occurred|event_time|invoice_?date|order_?date|purchase_?date|transaction_?date|created)/, /(date|time)/], fits: isDate },
+  occurred_at: { names: [/(timestamp|occurred|event_time|invoice_?date|order_?date|purchase_?date|transaction_?date|created)/, /(date|time)/, /^(ts|dt|when)$/], fits: isDate },
   date: { names: [/(invoice_?date|billing_?date|period|date)/, /(time|month)/], fits: isDate },
   event_name: { names: [/^(event|event_name|event_type|action|activity)$/], fits: (c) => !isNumeric(c) },
   order_id: { names: [/^(invoice|order|transaction|receipt|basket)_?(id|no|number)?$/, /(invoice|order)/], fits: () => true },

@@ -3,6 +3,7 @@ import { DictionaryView } from './dictionary/DictionaryView';
 import { DRIVERS_TABLES, DriversView } from './drivers/DriversView';
 import { FunnelView } from './funnel/FunnelView';
 import { GrowthView } from './growth/GrowthView';
+import { ImportView } from './import/ImportView';
 import { INVESTIGATION_TABLES, InvestigationView } from './investigation/InvestigationView';
 import { MilesView } from './miles/MilesView';
 import { OVERVIEW_TABLES, OverviewView } from './overview/OverviewView';
@@ -38,6 +39,7 @@ export const VIEWS: readonly ViewDefinition[] = [
   { id: 'quality', label: 'Data quality', tables: QUALITY_TABLES, component: QualityView },
   { id: 'pipeline', label: 'Pipeline', tables: PIPELINE_TABLES, component: PipelineView },
   { id: 'drivers', label: 'Churn & expansion drivers', tables: DRIVERS_TABLES, component: DriversView },
+  { id: 'import', label: 'Import data', tables: [], component: ImportView },
   { id: 'dictionary', label: 'Data dictionary', tables: [], component: DictionaryView },
 ];
 
