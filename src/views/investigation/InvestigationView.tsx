@@ -63,7 +63,7 @@ function QuarterSections({ rows }: { rows: readonly QuarterRow[] }) {
         title="First-month net revenue per account by acquisition quarter"
         note="Average over the accounts acquired (first_month_net_revenue). A quarter still in progress is faded. Click a bar, or List in the table, to see its accounts."
       >
-        <div className="bridge-layout">
+        <div>
           <div>
             <EChart chartId="investigation-quarters" option={option} label="First-month net revenue per account by acquisition quarter and type" height={320} onItemClick={onItemClick} />
             <details className="data-table">

@@ -74,7 +74,8 @@ export const DEDUCTIONS = [
 export function trueUpSteps(amounts: TrueUpAmounts): WaterfallStep[] {
   return [
     { key: 'gross', label: 'Gross', value: amounts.gross, kind: 'total' },
-    ...DEDUCTIONS.map((d) => ({ key: d.key, label: d.label, value: -amounts[d.key], kind: 'change' as const })),
+    // + 0: a deduction of 0 is 0, not -0 (which would print as -$0.00).
+    ...DEDUCTIONS.map((d) => ({ key: d.key, label: d.label, value: -amounts[d.key] + 0, kind: 'change' as const })),
     { key: 'net', label: 'Net', value: amounts.net, kind: 'total' },
   ];
 }

@@ -7,7 +7,7 @@ import { ChartSection } from '../common/ChartSection';
 import { ModelDetails } from './ModelDetails';
 import { graphHeight, lineageOption } from './pipelineChart';
 import { formatDuration, formatRows } from './pipelineFormat';
-import { layeredLayout, lineage, matchingNodes, modelTimings } from './pipelineGraph';
+import { GRAPH_LAYERS, layeredLayout, lineage, matchingNodes, modelTimings } from './pipelineGraph';
 
 /** The view reads the pipeline's definition and the run's progress, no table. */
 export const PIPELINE_TABLES: readonly string[] = [];
@@ -21,7 +21,11 @@ export function PipelineView() {
   const [selected, setSelected] = useState<string | null>(null);
   const matches = useMemo(() => matchingNodes(nodes, search), [nodes, search]);
   const option = useMemo(() => lineageOption(nodes, timings, { selected, matches }), [nodes, timings, selected, matches]);
-  const models = nodes.filter((n) => n.layer !== 'raw');
+  // In build order on screen: by layer, then column and row of the graph.
+  const models = useMemo(
+    () => nodes.filter((n) => n.layer !== 'raw').sort((a, b) => GRAPH_LAYERS.indexOf(a.layer) - GRAPH_LAYERS.indexOf(b.layer) || a.column - b.column || a.row - b.row),
+    [nodes],
+  );
   const listed = models.filter((n) => matches.has(n.name));
   const node = nodes.find((n) => n.name === selected);
   const onItemClick = useCallback((item: ChartClick) => {
@@ -42,7 +46,7 @@ export function PipelineView() {
         <input type="search" value={search} placeholder="model name" onChange={(e) => setSearch(e.target.value)} data-testid="pipeline-search" />
       </label>
       <ChartSection id="pipeline-lineage" title="Model lineage" note="Drag to pan, scroll to zoom. Models not matching the search are faded.">
-        <div className="bridge-layout">
+        <div>
           <EChart chartId="pipeline-lineage" option={option} label="Lineage of the pipeline's models" height={graphHeight(nodes)} onItemClick={onItemClick} />
           {node ? (
             <ModelDetails

@@ -72,7 +72,7 @@ export function CheckTable({ rows, descriptions }: Props) {
           {shown.map((r) => (
             <Fragment key={r.name}>
               <tr data-check={r.name} data-status={r.status}>
-                <th scope="row" data-col="check" className="text">
+                <th scope="row" data-col="check" className="text" style={{ textAlign: 'left' }}>
                   <code>{r.name}</code>
                   <br />
                   <small className="muted" data-col="description">
@@ -98,7 +98,7 @@ export function CheckTable({ rows, descriptions }: Props) {
               </tr>
               {isOpen(r) && (
                 <tr id={`sample-${r.name}`}>
-                  <td colSpan={COLUMNS.length + 1} className="text">
+                  <td colSpan={COLUMNS.length + 1} className="text" style={{ textAlign: 'left' }}>
                     <SampleRows check={r} />
                   </td>
                 </tr>
@@ -115,7 +115,8 @@ function SampleRows({ check }: { check: CheckRow }) {
   const sample = useMemo(() => parseSample(check.sample), [check.sample]);
   if ('error' in sample) return <p className="error">Cannot show the sample: {sample.error}.</p>;
   return (
-    <div style={{ overflowX: 'auto', maxWidth: '100%' }}>
+    // A sample may have dozens of wide columns: it scrolls inside the page's width instead of widening the check table.
+    <div style={{ overflowX: 'auto', maxWidth: 'calc(100vw - 120px)' }}>
       <table data-testid={`quality-sample-${check.name}`}>
         <caption>
           {sample.rows.length} of {formatCount(check.failingRows)} failing rows of {check.name}
@@ -133,7 +134,7 @@ function SampleRows({ check }: { check: CheckRow }) {
           {sample.rows.map((cells, i) => (
             <tr key={i}>
               {cells.map((cell, j) => (
-                <td key={sample.columns[j]} data-col={sample.columns[j]} className="text">
+                <td key={sample.columns[j]} data-col={sample.columns[j]} className="text" style={{ maxWidth: '28em', overflowWrap: 'anywhere', verticalAlign: 'top', textAlign: 'left' }}>
                   {cell}
                 </td>
               ))}

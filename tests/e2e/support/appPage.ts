@@ -79,6 +79,13 @@ export class AppPage {
     return this.page.evaluate((text) => window.growthbench!.query(text), sql);
   }
 
+  /** Opens the <details> holding a data table (collapsed by default), so its buttons can be clicked. */
+  async openDataTable(testId: string): Promise<void> {
+    const details = this.page.locator('details', { has: this.page.getByTestId(testId) }).last();
+    if ((await details.getAttribute('open')) === null) await details.locator('summary').first().click();
+    await expect(this.page.getByTestId(testId)).toBeVisible();
+  }
+
   async chooseGrain(grain: 'Day' | 'Week' | 'Month'): Promise<void> {
     await this.page.getByTestId('grain').getByRole('radio', { name: grain }).check();
   }
@@ -124,6 +131,42 @@ export class AppPage {
   /** A screenshot of an open view alone (the sticky filter bar would otherwise cover its top). */
   async screenshotView(title: string, path: string): Promise<void> {
     await this.view(title).screenshot({ path, style: '.filter-bar { position: static !important; }' });
+  }
+
+  /** The dataset line of the top bar ("Seed 42 · demo · … · DuckDB v1.4.3 (eh)"). */
+  get dataset() {
+    return this.page.getByTestId('dataset');
+  }
+
+  /**
+   * Opens Generator settings, fills the given fields (by label: Seed, Accounts, Dirt rate…)
+   * and submits; resolves once the new run has begun.
+   */
+  async generate(fields: Record<string, string>): Promise<void> {
+    const before = (await this.snapshot()).runId;
+    const settings = this.page.locator('details.settings');
+    if ((await settings.getAttribute('open')) === null) await settings.locator('summary').click();
+    const form = this.page.getByRole('form', { name: 'Generator settings' });
+    for (const [label, value] of Object.entries(fields)) await form.getByRole('textbox', { name: label, exact: true }).fill(value);
+    await form.getByRole('button', { name: 'Generate' }).click();
+    await expect.poll(async () => (await this.snapshot()).runId).toBeGreaterThan(before);
+  }
+
+  /** Crashes the live 'generator' or 'database' worker through the test hook (src/engine/workerFaults.ts). */
+  async killWorker(kind: 'generator' | 'database'): Promise<void> {
+    const killed = await this.page.evaluate((k) => window.growthbench!.killWorker(k), kind);
+    expect(killed, `a live ${kind} worker to kill`).toBe(true);
+  }
+
+  /** Waits until a stage whose id starts with `prefix` (e.g. "model:") is running. */
+  async waitForRunningStage(prefix: string, timeout = 60_000): Promise<void> {
+    await this.page.waitForFunction((p) => window.growthbench?.snapshot().stages.some((s) => s.id.startsWith(p) && s.status === 'running') ?? false, prefix, { timeout, polling: 50 });
+  }
+
+  /** The URLs of the page's live workers, by kind. */
+  workerCounts(): { duckdb: number; generator: number } {
+    const urls = this.page.workers().map((w) => w.url());
+    return { duckdb: urls.filter((u) => u.includes('duckdb')).length, generator: urls.filter((u) => u.includes('generator')).length };
   }
 
   snapshot(): Promise<RunSnapshot> {

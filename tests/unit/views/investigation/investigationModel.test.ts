@@ -85,6 +85,8 @@ describe('true-up', () => {
     expect(steps[0]).toEqual({ key: 'gross', label: 'Gross', value: 100, kind: 'total' });
     expect(steps.find((s) => s.key === 'welcomeOffer')!.value).toBe(-20);
     expect(steps.find((s) => s.key === 'refund')!.value).toBe(-5);
+    // A deduction of nothing is +0, so it never prints as -$0.00.
+    expect(Object.is(steps.find((s) => s.key === 'promo')!.value, 0)).toBe(true);
     expect(steps.at(-1)).toEqual({ key: 'net', label: 'Net', value: 75, kind: 'total' });
     expect(steps.slice(0, -1).reduce((s, x) => s + x.value, 0)).toBe(75);
   });
