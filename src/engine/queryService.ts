@@ -9,6 +9,13 @@ export class StaleQueryError extends Error {
   }
 }
 
+export class QueryCancelledError extends Error {
+  override name = 'QueryCancelledError';
+  constructor() {
+    super('The query was cancelled');
+  }
+}
+
 /**
  * What the views talk to instead of the database. Results are cached by SQL text. Each
  * `slot` (one chart, say) keeps only its newest request: an older one still waiting in the
@@ -53,8 +60,25 @@ export class QueryService {
    * Runs `sql` in turn with the views' queries but keeps no copy of the result: exports read
    * large tables slice by slice, once, and caching them would hold the whole table.
    */
-  queryUncached(sql: string): Promise<Table> {
-    return this.queue.run(() => this.connector.query(sql));
+  queryUncached(sql: string, signal?: AbortSignal): Promise<Table> {
+    return this.queue.run(async () => {
+      // `signal` (the SQL console's Cancel): dropped while waiting, cancelled while running.
+      if (signal?.aborted) throw new QueryCancelledError();
+      const ticket = ++this.sequence;
+      this.running = ticket;
+      const cancel = () => {
+        if (this.running === ticket) void this.connector.cancel();
+      };
+      signal?.addEventListener('abort', cancel);
+      try {
+        return await this.connector.query(sql);
+      } catch (error) {
+        throw signal?.aborted ? new QueryCancelledError() : error;
+      } finally {
+        this.running = null;
+        signal?.removeEventListener('abort', cancel);
+      }
+    });
   }
 
   /** Forgets cached results, e.g. after the data changed. */

@@ -1,4 +1,5 @@
 import type { ComponentType } from 'react';
+import { ConsoleViewLoader } from './console/ConsoleViewLoader';
 import { DictionaryView } from './dictionary/DictionaryView';
 import { DRIVERS_TABLES, DriversView } from './drivers/DriversView';
 import { FunnelView } from './funnel/FunnelView';
@@ -41,6 +42,7 @@ export const VIEWS: readonly ViewDefinition[] = [
   { id: 'drivers', label: 'Churn & expansion drivers', tables: DRIVERS_TABLES, component: DriversView },
   { id: 'import', label: 'Import data', tables: [], component: ImportView },
   { id: 'dictionary', label: 'Data dictionary', tables: [], component: DictionaryView },
+  { id: 'console', label: 'SQL console', tables: [], component: ConsoleViewLoader },
 ];
 
 export const DEFAULT_VIEW = 'overview';

@@ -1,4 +1,56 @@
 /**
+ * A DuckDB error as the user should read it. DuckDB-WASM passes some errors (parser errors)
+ * as DuckDB's structured JSON, `{"exception_type":"Parser","exception_message":"…",
+ * "position":"14"}`, sometimes twice in a row; others arrive as plain text. Both become
+ * "Parser Error: …", with the position when DuckDB gave one (a byte offset into the SQL).
+ */
+export function readDuckDbError(raw: string): { message: string; bytePosition: number | null } {
+  const json = firstJsonObject(raw.trim());
+  if (json) {
+    try {
+      const parsed: unknown = JSON.parse(json);
+      if (typeof parsed === 'object' && parsed !== null && 'exception_message' in parsed && typeof parsed.exception_message === 'string') {
+        const type = 'exception_type' in parsed && typeof parsed.exception_type === 'string' ? parsed.exception_type : '';
+        const position = 'position' in parsed ? Number(parsed.position) : NaN;
+        return { message: `${type ? `${type} Error: ` : ''}${parsed.exception_message}`, bytePosition: Number.isInteger(position) && position >= 0 ? position : null };
+      }
+    } catch {
+      // Not JSON after all: the text is the message.
+    }
+  }
+  return { message: raw, bytePosition: null };
+}
+
+/** The first balanced {...} at the start of `text` (braces inside strings do not count). */
+function firstJsonObject(text: string): string | null {
+  if (!text.startsWith('{')) return null;
+  let depth = 0;
+  let inString = false;
+  for (let i = 0; i < text.length; i++) {
+    const c = text[i];
+    if (inString) {
+      if (c === '\\') i++;
+      else if (c === '"') inString = false;
+    } else if (c === '"') inString = true;
+    else if (c === '{') depth++;
+    else if (c === '}' && --depth === 0) return text.slice(0, i + 1);
+  }
+  return null;
+}
+
+/** DuckDB counts positions in UTF-8 bytes; the editor in characters (UTF-16 code units). */
+export function byteToCharOffset(sql: string, bytes: number): number {
+  let count = 0;
+  let i = 0;
+  while (i < sql.length && count < bytes) {
+    const code = sql.codePointAt(i)!;
+    count += code < 0x80 ? 1 : code < 0x800 ? 2 : code < 0x10000 ? 3 : 4;
+    i += code > 0xffff ? 2 : 1;
+  }
+  return i;
+}
+
+/**
  * Where in the SQL a DuckDB error points. DuckDB appends the offending line and a caret:
  *
  *     Binder Error: Referenced column "foo" not found in FROM clause!
