@@ -71,7 +71,7 @@ export function ModelDetails({ node, model, nodes, timing, onSelect, onClose }: 
       {model && (
         <details open>
           <summary>SQL</summary>
-          <pre data-testid="pipeline-model-sql" style={{ maxHeight: 360, overflow: 'auto', fontSize: '0.8rem', background: 'var(--bg)', padding: 8 }}>
+          <pre data-testid="pipeline-model-sql" style={{ maxHeight: 360, maxWidth: 'calc(100vw - 96px)', overflow: 'auto', fontSize: '0.8rem', background: 'var(--bg)', padding: 8 }}>
             <code>{model.sql}</code>
           </pre>
         </details>
