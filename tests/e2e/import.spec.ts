@@ -212,8 +212,44 @@ test('import: a failed import keeps the earlier import active, unchanged', async
     { cohort: '2024-03', k: 0, n: 1 },
   ]);
   await input.setInputFiles(file('broken.csv', 'customer_id,date,amount\na,2024-01-05,ten\nb,2024-01-20,5\n'));
+  // Half its values are not numbers, so amount is not guessed: the analyst maps it.
+  await expect(page.locator('#import-role-amount')).toHaveValue('');
+  await page.locator('#import-role-amount').selectOption('amount');
   await page.getByRole('button', { name: 'Analyse' }).click();
   await expect(page.getByTestId('import-error')).toHaveText(/1 value of "amount" \(amount\) could not be read as numbers: row 2: "ten"/);
   await expect(page.getByTestId('active-dataset')).toContainText('orders.csv');
   expect(await app.query('SELECT strftime(cohort_month, \'%Y-%m\') AS cohort, period_number AS k, users_active AS n FROM retention_cohorts ORDER BY 1, 2')).toEqual(imported);
+});
+
+test('import: a Parquet file (CDNOW written by native DuckDB) through parquet-wasm to the cohorts', async ({ page }) => {
+  const dir = mkdtempSync(join(tmpdir(), 'growthbench-import-pq-'));
+  try {
+    const { DuckDBInstance } = await import('@duckdb/node-api');
+    const parquet = join(dir, 'cdnow.parquet');
+    const native = await (await DuckDBInstance.create(':memory:')).connect();
+    await native.run(`COPY (SELECT * FROM read_csv('/work/shared/realdata/cdnow_transactions.csv')) TO '${parquet}' (FORMAT parquet)`);
+    // Cohort sizes from the CSV text: each customer's first month.
+    const first = new Map<string, string>();
+    for (const line of readFileSync('/work/shared/realdata/cdnow_transactions.csv', 'utf8').trim().split('\n').slice(1)) {
+      const [customer, date] = line.split(',');
+      const m = date!.slice(0, 7);
+      if (!first.has(customer!) || first.get(customer!)! > m) first.set(customer!, m);
+    }
+    const sizes = new Map<string, number>();
+    for (const m of first.values()) sizes.set(m, (sizes.get(m) ?? 0) + 1);
+
+    const app = await openImport(page);
+    await page.getByTestId('import-file').setInputFiles(parquet);
+    await expect(app.page.getByRole('heading', { name: /cdnow\.parquet: 69,659 rows, 4 columns/ })).toBeVisible({ timeout: 120_000 });
+    await expect(page.locator('#import-role-amount')).toHaveValue('dollar_value');
+    await page.getByRole('button', { name: 'Analyse' }).click();
+    await expect(page.getByTestId('import-summary')).toBeVisible({ timeout: 120_000 });
+    await page.getByRole('button', { name: 'Open the retention heatmap' }).click();
+    const table = page.getByTestId('retention-table');
+    await expect.poll(() => table.locator('tbody th').allTextContents(), { timeout: 60_000 }).toEqual([...sizes.keys()].sort());
+    const shown = await table.locator('tbody [data-col="size"]').allTextContents();
+    expect(shown.map((s) => cellValue(s))).toEqual([...sizes.keys()].sort().map((m) => sizes.get(m)));
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
 });
