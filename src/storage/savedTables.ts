@@ -33,6 +33,7 @@ export type StorageState = { available: true } | { available: false; reason: str
 export type SaveResult = { saved: true } | { saved: false; reason: string };
 
 const FOLDER = 'growthbench-tables';
+const NO_OPFS = 'this browser has no origin-private file system';
 const SUFFIX = '.arrow';
 
 /** The file a table is saved in: any table name, even one with "/" or "..", becomes a safe file name. */
@@ -53,6 +54,7 @@ export function tableNameOf(fileName: string): string | null {
 export function describeStorageError(error: unknown): string {
   const name = error instanceof Error || error instanceof DOMException ? error.name : '';
   if (name === 'QuotaExceededError') return 'the browser storage for this site is full';
+  if (name === 'NotSupportedError') return NO_OPFS;
   if (name === 'SecurityError' || name === 'NotAllowedError') return 'the browser does not allow this site to store files (private window or site settings)';
   const message = error instanceof Error ? error.message : String(error);
   return `the browser storage failed (${message})`;
@@ -76,7 +78,7 @@ export class SavedTables {
 
   /** Whether tables can be saved here, checked by opening the folder. */
   async state(): Promise<StorageState> {
-    if (!this.openRoot) return { available: false, reason: 'this browser has no origin-private file system' };
+    if (!this.openRoot) return { available: false, reason: NO_OPFS };
     try {
       await this.open();
       return { available: true };

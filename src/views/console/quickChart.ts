@@ -53,34 +53,30 @@ function toNumber(value: unknown): number | null {
 }
 
 /**
- * The points to draw, read from the first CHART_ROW_LIMIT rows only. A heatmap cell that
- * appears on several rows is their sum (as a pivot would total it).
+ * The points to draw, read from the first CHART_ROW_LIMIT rows only, one per x (bar, line) or
+ * per (x, y) cell (heatmap): rows that share one are summed, as a pivot would total them, so
+ * an unaggregated result still draws one bar per category.
  */
 export function chartPoints(table: Table, spec: QuickChartSpec): QuickChartData {
+  const heatmap = spec.kind === 'heatmap';
   const x = table.getChild(spec.x);
   const y = table.getChild(spec.y);
-  const value = table.getChild(spec.kind === 'heatmap' ? spec.value : spec.y);
+  const value = table.getChild(heatmap ? spec.value : spec.y);
   const xType = table.schema.fields.find((f) => f.name === spec.x)?.type;
   const yType = table.schema.fields.find((f) => f.name === spec.y)?.type;
   if (!x || !y || !value || !xType || !yType) return { points: [], omitted: 0 };
   const rows = Math.min(table.numRows, CHART_ROW_LIMIT);
-  const omitted = table.numRows - rows;
-  if (spec.kind !== 'heatmap') {
-    const points: ChartPoint[] = [];
-    for (let i = 0; i < rows; i++) points.push({ x: cellText(x.get(i), xType), y: spec.y, value: toNumber(value.get(i)) });
-    return { points, omitted };
-  }
   const cells = new Map<string, ChartPoint>();
   for (let i = 0; i < rows; i++) {
     const px = cellText(x.get(i), xType);
-    const py = cellText(y.get(i), yType);
+    const py = heatmap ? cellText(y.get(i), yType) : spec.y;
     const v = toNumber(value.get(i));
     const key = JSON.stringify([px, py]);
     const cell = cells.get(key);
     if (!cell) cells.set(key, { x: px, y: py, value: v });
     else if (v !== null) cell.value = (cell.value ?? 0) + v;
   }
-  return { points: [...cells.values()], omitted };
+  return { points: [...cells.values()], omitted: table.numRows - rows };
 }
 
 function distinct(values: readonly string[]): string[] {

@@ -16,19 +16,17 @@ describe('quick charts', () => {
     expect(defaultSpec(tableFromArrays({ name: ['a'] }))).toBeNull();
   });
 
-  test('bars: one point per row, in the result order', () => {
+  test('bars: one bar per x in the result order, rows sharing an x summed', () => {
     const spec = defaultSpec(byRegion)!;
     const data = chartPoints(byRegion, spec);
+    // EU: 3 + 5 + 13, NA: 7 + 11.
     expect(data.points.map((p) => [p.x, p.value])).toEqual([
-      ['EU', 3],
-      ['EU', 5],
-      ['NA', 7],
-      ['NA', 11],
-      ['EU', 13],
+      ['EU', 21],
+      ['NA', 18],
     ]);
     const option = quickChartOption(data, spec) as { xAxis: { data: string[] }; series: { type: string; data: number[] }[] };
     expect(option.xAxis.data).toEqual(['EU', 'NA']);
-    expect(option.series[0]!.type).toBe('bar');
+    expect(option.series[0]).toMatchObject({ type: 'bar', data: [21, 18] });
   });
 
   test('heatmap: a cell on several rows is their sum, drawn in one pass', () => {
