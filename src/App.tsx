@@ -72,7 +72,7 @@ export function App() {
       <main>
         <SettingsPanel key={params ? JSON.stringify(params) : 'initial'} current={params ?? settings.params} busy={status === 'running'} onGenerate={run} />
         <SavedWorkBar />
-        <ProgressPanel onRetry={() => run(params ?? settings.params)} />
+        <ProgressPanel onRetry={(next) => run(next ?? params ?? settings.params)} />
         {status === 'ready' && (
           <>
             <ViewNav />

@@ -1,3 +1,4 @@
+import { killWorker, type WorkerKind } from '../engine/workerFaults';
 import type { Store } from '../state/store';
 
 /**
@@ -13,6 +14,8 @@ export interface RunSnapshot {
   params: Store['params'];
   engine: Store['engine'];
   error: Store['error'];
+  /** The run that stopped while the previous data stayed on screen, if any. */
+  interrupted?: Store['interrupted'];
   stages: { id: string; label: string; status: string; startedAt: number | null; endedAt: number | null; count: number | null; detail: string | null }[];
   checks: { name: string; status: string; failingRows: number; durationMs: number }[];
   chartsDrawn: Record<string, number>;
@@ -29,6 +32,7 @@ export function snapshot(state: Store): RunSnapshot {
     params: state.params,
     engine: state.engine,
     error: state.error,
+    interrupted: state.interrupted,
     stages: state.stages.map((s) => ({ ...s })),
     checks: state.checks.map((c) => ({ name: c.name, status: c.status, failingRows: c.failingRows, durationMs: c.durationMs })),
     chartsDrawn: { ...state.chartsDrawn },
@@ -53,10 +57,18 @@ export async function queryRows(state: Store, sql: string): Promise<Record<strin
 
 declare global {
   interface Window {
-    growthbench?: { snapshot(): RunSnapshot; query(sql: string): Promise<Record<string, unknown>[]> };
+    growthbench?: {
+      snapshot(): RunSnapshot;
+      query(sql: string): Promise<Record<string, unknown>[]>;
+      /**
+       * Test hook: crashes the live generator or DuckDB worker the way a real crash looks to
+       * the page (terminated, then its 'error' event); false when no such worker is running.
+       */
+      killWorker(kind: WorkerKind): boolean;
+    };
   }
 }
 
 export function installProbe(getState: () => Store): void {
-  window.growthbench = { snapshot: () => snapshot(getState()), query: (sql) => queryRows(getState(), sql) };
+  window.growthbench = { snapshot: () => snapshot(getState()), query: (sql) => queryRows(getState(), sql), killWorker };
 }

@@ -1,4 +1,4 @@
-import { type BundleChoice, getEngine, resetEngine } from '../engine/browserDuckDb';
+import { type BundleChoice, type Engine, getEngine, resetEngine } from '../engine/browserDuckDb';
 import { errorMessage } from '../engine/connector';
 import { QueryService } from '../engine/queryService';
 import { generateInWorker } from '../generator/generatorClient';
@@ -8,6 +8,8 @@ import { PIPELINE_SOURCES, finishRawLoad } from '../pipeline/sources';
 import { SQL_MODELS } from '../pipeline/sqlFiles';
 import { TableLoader } from '../pipeline/tableLoader';
 import { useStore } from '../state/store';
+import { releasePrevious, restorePrevious, takePrevious } from './previousData';
+import { classifyFault } from './runFaults';
 
 /** Stage ids of the progress panel; pipeline models use `model:<name>`. */
 export const STAGE = { engine: 'engine', generate: 'generate', load: 'load', checks: 'checks' } as const;
@@ -34,11 +36,16 @@ async function sha256Hex(bytes: Uint8Array): Promise<string> {
 export async function runSession(params: GeneratorParams, options: SessionOptions): Promise<void> {
   const { bundle } = options;
   const store = useStore.getState();
+  // A run still going (or still checking behind ready views) stops: this one replaces it.
+  store.cancelRun();
+  const before = useStore.getState();
   const runId = store.beginRun(params);
   const controller = new AbortController();
   store.setAbort(runId, () => controller.abort());
   const setStage = (id: string, patch: Parameters<typeof store.setStage>[2]) => store.setStage(runId, id, patch);
   let current: string | null = null;
+  let engine: Engine | null = null;
+  let ready = false;
   const start = (id: string, label: string) => {
     current = id;
     setStage(id, { label, status: 'running', startedAt: performance.now() });
@@ -47,17 +54,27 @@ export async function runSession(params: GeneratorParams, options: SessionOption
     setStage(id, { status: 'done', endedAt: performance.now(), ...patch });
 
   try {
-    // A fresh database worker per run: the wasm heap never shrinks, so this returns memory.
+    // The data on screen stays readable while this run builds, when both fit in memory;
+    // otherwise its worker goes first (the wasm heap never shrinks: only a fresh worker
+    // returns memory) and the page offers to load it again if this run does not finish.
+    const released = await takePrevious(before, params);
+    if (released) store.setReleased(runId, released);
     await resetEngine();
     start(STAGE.engine, 'Starting DuckDB-WASM');
-    const engine = await getEngine(bundle);
-    store.setEngine(runId, { bundle: engine.bundle, version: engine.version });
-    controller.signal.addEventListener('abort', () => void engine.connector.cancel());
-    done(STAGE.engine, { detail: `${engine.version}, ${engine.bundle} bundle` });
+    engine = await getEngine(bundle);
+    const started = engine;
+    store.setEngine(runId, { bundle: started.bundle, version: started.version });
+    controller.signal.addEventListener('abort', () => void started.connector.cancel().catch(() => false));
+    // A crash after the views opened: the data is gone, so the page says so (the run's own
+    // requests fail by themselves before that).
+    started.watch.died.catch((error: unknown) => {
+      if (ready) useStore.getState().failRun(runId, null, errorMessage(error), classifyFault(error));
+    });
+    done(STAGE.engine, { detail: `${started.version}, ${started.bundle} bundle` });
 
     start(STAGE.generate, 'Generating the synthetic company');
     setStage(STAGE.load, { label: 'Loading into DuckDB', status: 'running', startedAt: performance.now() });
-    const loader = new TableLoader(engine.connector);
+    const loader = new TableLoader(started.connector);
     const generated = new Map<string, number>();
     const result = await generateInWorker(params, {
       signal: controller.signal,
@@ -71,11 +88,11 @@ export async function runSession(params: GeneratorParams, options: SessionOption
       },
     });
     done(STAGE.generate, { detail: `${describeCounts(generated)} in the worker in ${Math.round(result.elapsedMs)} ms` });
-    await finishRawLoad(engine.connector, params);
+    await finishRawLoad(started.connector, params);
     done(STAGE.load);
 
     current = null;
-    const pipeline = await runPipeline(engine.connector, SQL_MODELS, {
+    const pipeline = await runPipeline(started.connector, SQL_MODELS, {
       sources: PIPELINE_SOURCES,
       signal: controller.signal,
       priority: options.priority ?? [],
@@ -90,10 +107,12 @@ export async function runSession(params: GeneratorParams, options: SessionOption
           else if (current !== STAGE.checks) start(STAGE.checks, 'Data-quality checks');
         } else if (event.type === 'model-done') {
           done(`model:${event.result.name}`, { count: event.result.rows });
-        } else if (event.type === 'priority-done') {
+        } else if (event.type === 'priority-done' && useStore.getState().runId === runId) {
           // The view opens as soon as its tables exist; the other models and the checks go on
-          // behind it.
-          store.completeRun(runId, new QueryService(engine.connector), []);
+          // behind it. From here on the new data is the data: the previous goes.
+          ready = true;
+          void releasePrevious();
+          store.completeRun(runId, new QueryService(started.connector), []);
         }
       },
     });
@@ -101,15 +120,27 @@ export async function runSession(params: GeneratorParams, options: SessionOption
     done(STAGE.checks, { count: pipeline.checks.length, detail: `${pipeline.checks.length - failed} of ${pipeline.checks.length} passed` });
     store.setChecks(runId, pipeline.checks);
   } catch (error) {
-    if (controller.signal.aborted) {
-      // Nothing half-loaded stays behind: the partial database goes with its worker.
-      await resetEngine();
+    const superseded = useStore.getState().runId !== runId;
+    if (ready) {
+      // Stopped during the checks behind ready views (a newer run began): the data stays.
+      if (!controller.signal.aborted && !superseded) store.failRun(runId, STAGE.checks, errorMessage(error), classifyFault(error));
+      return;
+    }
+    // Never half of each: this run's partial database goes with its worker, whatever the
+    // cause, and the previous data comes back when it was kept.
+    if (engine) await engine.terminate().catch(() => undefined);
+    if (superseded) return;
+    const cancelled = controller.signal.aborted;
+    const fault = cancelled ? null : classifyFault(error);
+    const message = cancelled ? null : errorMessage(error);
+    if (await restorePrevious(runId, { params, outcome: cancelled ? 'cancelled' : 'failed', message, fault }, bundle)) return;
+    if (cancelled) {
       store.markCancelled(runId);
       return;
     }
     const isModel = error instanceof ModelFailedError && SQL_MODELS.some((m) => m.name === error.model && m.layer !== 'checks');
     const stageId = isModel ? `model:${error.model}` : current;
-    store.failRun(runId, stageId, errorMessage(error));
+    store.failRun(runId, stageId, message ?? '', fault);
   }
 }
 

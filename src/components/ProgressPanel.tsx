@@ -1,6 +1,8 @@
 import { useEffect, useState } from 'react';
+import type { GeneratorParams } from '../generator/params';
 import type { Stage } from '../state/sessionSlice';
 import { useStore } from '../state/store';
+import { RunOutcome } from './RunOutcome';
 
 function useNow(active: boolean): number {
   const [now, setNow] = useState(() => performance.now());
@@ -19,11 +21,13 @@ export function formatMs(ms: number): string {
 const ICON: Record<Stage['status'], string> = { pending: '○', running: '◐', done: '●', error: '✕', cancelled: '◌' };
 const TITLE: Record<string, string> = { running: 'Preparing data…', error: 'Something went wrong', cancelled: 'Cancelled', ready: 'Data ready', idle: 'Starting…' };
 
-/** Every stage of the run with its counts and elapsed time; failures with a retry. */
-export function ProgressPanel({ onRetry }: { onRetry: () => void }) {
+/**
+ * Every stage of the run with its counts and elapsed time; failures with a retry. `onRetry`
+ * runs the same parameters again, or the ones given (a smaller size, the previous data).
+ */
+export function ProgressPanel({ onRetry }: { onRetry: (params?: GeneratorParams) => void }) {
   const stages = useStore((s) => s.stages);
   const status = useStore((s) => s.status);
-  const error = useStore((s) => s.error);
   const cancelRun = useStore((s) => s.cancelRun);
   const checking = useStore((s) => s.checking);
   const now = useNow(status === 'running' || checking);
@@ -45,22 +49,7 @@ export function ProgressPanel({ onRetry }: { onRetry: () => void }) {
           </button>
         )}
       </header>
-      {status === 'cancelled' && (
-        <div role="status" className="notice">
-          <p>The run was cancelled before the data was ready; nothing was kept.</p>
-          <button type="button" onClick={onRetry}>
-            Generate again
-          </button>
-        </div>
-      )}
-      {error && (
-        <div role="alert" className="error">
-          <p>{error.message}</p>
-          <button type="button" onClick={onRetry}>
-            Retry
-          </button>
-        </div>
-      )}
+      <RunOutcome onRun={onRetry} />
       {(open || status !== 'ready') && (
         <table className="stages" data-testid="stages">
           <thead>

@@ -1,3 +1,4 @@
+import { WorkerWatch } from '../engine/workerFaults';
 import type { GeneratorParams } from './params';
 import type { GeneratorRequest, GeneratorResponse } from './protocol';
 import type { RawTableName } from './rawTables';
@@ -25,6 +26,12 @@ export class GenerationCancelledError extends Error {
 }
 
 /**
+ * Longest silence of the generator while it holds credit for another chunk. Chunks take
+ * seconds at most, so only a hung or dead worker stays silent this long.
+ */
+export const GENERATOR_STALL_MS = 120_000;
+
+/**
  * Runs one generation in a fresh generator worker and feeds its chunks, in order, to
  * `onChunk`. The worker is terminated at the end so its memory is returned.
  */
@@ -33,6 +40,12 @@ export function generateInWorker(params: Partial<GeneratorParams>, options: Gene
   const requestId = 1;
   const send = (request: GeneratorRequest) => worker.postMessage(request);
   let chain = Promise.resolve();
+  // Crash, unreadable message or silence: the watch rejects `died` and the run fails at once.
+  const watch = new WorkerWatch('generator', worker, { stallMs: GENERATOR_STALL_MS });
+  // The worker owes a chunk only while every chunk it sent has been consumed; while the
+  // database is still loading one, the wait is on this side.
+  let unconsumed = 0;
+  let owed: (() => void) | null = watch.expect();
 
   return new Promise<{ rows: Record<RawTableName, number>; elapsedMs: number }>((resolve, reject) => {
     let settled = false;
@@ -40,23 +53,31 @@ export function generateInWorker(params: Partial<GeneratorParams>, options: Gene
       if (settled) return;
       settled = true;
       options.signal?.removeEventListener('abort', onAbort);
+      owed?.();
+      watch.dispose();
       worker.terminate();
       action();
     };
+    watch.died.catch((error: unknown) => finish(() => reject(error)));
     const onAbort = () => {
       send({ type: 'cancel', requestId });
       finish(() => reject(new GenerationCancelledError()));
     };
     options.signal?.addEventListener('abort', onAbort);
-    worker.onerror = (event) => finish(() => reject(new Error(`The generator worker crashed: ${event.message || 'unknown error'}`)));
     worker.onmessage = (event: MessageEvent<GeneratorResponse>) => {
       const message = event.data;
       if (message.requestId !== requestId) return;
       switch (message.type) {
         case 'chunk':
+          unconsumed++;
+          owed?.();
+          owed = null;
           chain = chain
             .then(() => options.onChunk(message))
-            .then(() => send({ type: 'ack', requestId }))
+            .then(() => {
+              send({ type: 'ack', requestId });
+              if (--unconsumed === 0 && !settled) owed = watch.expect();
+            })
             .catch((error: unknown) => finish(() => reject(error)));
           return;
         case 'done':

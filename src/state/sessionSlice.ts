@@ -1,4 +1,5 @@
 import type { StateCreator } from 'zustand';
+import type { RunFault } from '../app/runFaults';
 import type { QueryService } from '../engine/queryService';
 import type { GeneratorParams } from '../generator/params';
 import type { CheckResult } from '../pipeline/runner';
@@ -20,12 +21,27 @@ export interface Stage {
 
 export type SessionStatus = 'idle' | 'running' | 'ready' | 'error' | 'cancelled';
 
+/** The data on screen, kept aside while a newer run builds, to come back if that run stops. */
+export type SavedSession = Pick<SessionSlice, 'params' | 'stages' | 'engine' | 'queries' | 'checks' | 'chartsDrawn' | 'chartsRedrawn' | 'chunkHashes'>;
+
+/** A run that stopped before its data was ready while the previous data stayed on screen. */
+export interface InterruptedRun {
+  params: GeneratorParams;
+  outcome: 'cancelled' | 'failed';
+  message: string | null;
+  fault: RunFault | null;
+}
+
 export interface SessionSlice {
   status: SessionStatus;
   runId: number;
   params: GeneratorParams | null;
   stages: Stage[];
-  error: { stageId: string | null; message: string } | null;
+  error: { stageId: string | null; message: string; fault?: RunFault | null } | null;
+  /** Set when the latest run stopped and the data of the run before it came back. */
+  interrupted: InterruptedRun | null;
+  /** Params of the previous data when it was released to make room for this run. */
+  released: GeneratorParams | null;
   engine: { bundle: string; version: string } | null;
   queries: QueryService | null;
   checks: CheckResult[];
@@ -45,7 +61,10 @@ export interface SessionSlice {
   setChecks(runId: number, checks: CheckResult[]): void;
   /** TRUE while the data-quality checks still run behind ready views. */
   checking: boolean;
-  failRun(runId: number, stageId: string | null, message: string): void;
+  failRun(runId: number, stageId: string | null, message: string, fault?: RunFault | null): void;
+  setReleased(runId: number, params: GeneratorParams): void;
+  /** Puts the previous data back on screen after run `runId` stopped before it was ready. */
+  restoreRun(runId: number, saved: SavedSession, interrupted: InterruptedRun): void;
   /** Cancels the run in progress, if any. */
   cancelRun(): void;
   /** Set by the run in progress: aborts it. */
@@ -63,6 +82,8 @@ export const createSessionSlice: StateCreator<SessionSlice, [], [], SessionSlice
   params: null,
   stages: [],
   error: null,
+  interrupted: null,
+  released: null,
   engine: null,
   queries: null,
   checks: [],
@@ -71,7 +92,7 @@ export const createSessionSlice: StateCreator<SessionSlice, [], [], SessionSlice
   chunkHashes: {},
   beginRun(params) {
     const runId = get().runId + 1;
-    set({ status: 'running', runId, params, stages: [], error: null, queries: null, checks: [], checking: false, chartsDrawn: {}, chartsRedrawn: {}, chunkHashes: {} });
+    set({ status: 'running', runId, params, stages: [], error: null, interrupted: null, released: null, queries: null, checks: [], checking: false, chartsDrawn: {}, chartsRedrawn: {}, chunkHashes: {} });
     return runId;
   },
   addChunkHash(runId, table, hash) {
@@ -121,13 +142,21 @@ export const createSessionSlice: StateCreator<SessionSlice, [], [], SessionSlice
       stages: state.stages.map((s) => (s.status === 'running' ? { ...s, status: 'cancelled', endedAt: performance.now() } : s)),
     }));
   },
-  failRun(runId, stageId, message) {
+  setReleased(runId, params) {
+    if (get().runId === runId) set({ released: params });
+  },
+  restoreRun(runId, saved, interrupted) {
+    if (get().runId !== runId) return;
+    set({ ...saved, status: 'ready', checking: false, abortRun: null, error: null, interrupted, released: null });
+  },
+  failRun(runId, stageId, message, fault = null) {
     if (get().runId !== runId) return;
     set((state) => ({
       status: 'error',
       checking: false,
       abortRun: null,
-      error: { stageId, message },
+      queries: null,
+      error: { stageId, message, fault },
       stages: state.stages.map((s) => (s.status === 'running' ? { ...s, status: 'error', endedAt: performance.now() } : s)),
     }));
   },

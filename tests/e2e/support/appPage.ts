@@ -147,7 +147,8 @@ export class AppPage {
     const settings = this.page.locator('details.settings');
     if ((await settings.getAttribute('open')) === null) await settings.locator('summary').click();
     const form = this.page.getByRole('form', { name: 'Generator settings' });
-    for (const [label, value] of Object.entries(fields)) await form.getByRole('textbox', { name: label, exact: true }).fill(value);
+    // A field's accessible name is its label followed by its hint.
+    for (const [label, value] of Object.entries(fields)) await form.getByRole('textbox', { name: new RegExp(`^${label} `) }).fill(value);
     await form.getByRole('button', { name: 'Generate' }).click();
     await expect.poll(async () => (await this.snapshot()).runId).toBeGreaterThan(before);
   }
