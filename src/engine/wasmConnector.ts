@@ -1,5 +1,5 @@
 import type { AsyncDuckDB, AsyncDuckDBConnection } from '@duckdb/duckdb-wasm';
-import { type RecordBatch, Table } from 'apache-arrow';
+import { DataType, type RecordBatch, Table } from 'apache-arrow';
 import { type FileConnector, DatabaseError, errorMessage, quoteIdent } from './connector';
 import { SerialQueue } from './serialQueue';
 
@@ -25,6 +25,10 @@ export async function createWasmConnector(db: AsyncDuckDB, guard: RequestGuard =
         const reader = await conn.send(sql, true);
         const batches: RecordBatch[] = [];
         for await (const batch of reader) batches.push(batch);
+        // The streamed batches of a dictionary column (an ENUM) arrive without their
+        // dictionary, so every value would read as NULL; the whole result, written as one
+        // IPC stream, carries it. Such results (the staged events' ENUM columns) are rare.
+        if (batches[0]?.schema.fields.some((f) => DataType.isDictionary(f.type))) return await conn.query(sql);
         return batches.length > 0 ? new Table(batches) : new Table(reader.schema);
       } catch (error) {
         throw new DatabaseError(errorMessage(error), sql);

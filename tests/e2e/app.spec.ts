@@ -36,6 +36,13 @@ test('shows progress, then a retention heatmap with observed and censored cells,
   console.log('stage times (ms):', JSON.stringify(elapsed), 'heatmap drawn at', Math.round(run.chartsDrawn['retention-heatmap']!), 'ms');
   expect(run.stages.every((s) => s.status === 'done')).toBe(true);
   expect(run.checks.filter((c) => c.status === 'fail')).toEqual([]);
+  // ENUM columns (the staged events' event_type and platform) read as their labels, not NULL.
+  const enumRows = await app.query(`SELECT event_type, platform, count(*) AS n FROM stg_events GROUP BY ALL ORDER BY n DESC LIMIT 3`);
+  expect(enumRows).toHaveLength(3);
+  for (const row of enumRows) {
+    expect(typeof row.event_type).toBe('string');
+    expect(['iOS', 'Android', 'Web']).toContain(row.platform);
+  }
   await page.screenshot({ path: 'tests/e2e/screenshots/retention.png', fullPage: true });
   expect(app.consoleErrors).toEqual([]);
   expect(app.externalRequests()).toEqual([]);
