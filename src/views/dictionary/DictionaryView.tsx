@@ -6,24 +6,32 @@ import { buildDictionary, type DictionaryEntry, searchDictionary } from '../../d
 import { mapRows, num } from '../../engine/arrowRows';
 import { useQuery } from '../../hooks/useQuery';
 import { SQL_MODELS } from '../../pipeline/sqlFiles';
+import { buildLineage, lineageOf } from './lineage';
+import { LineageLine, ViewRowCount } from './LineageLine';
 
 const ENTRIES = buildDictionary(SQL_MODELS);
 
-const SQL = `SELECT c.table_name, c.column_name, c.data_type, t.estimated_size
+const LINEAGE = buildLineage(SQL_MODELS);
+
+const SQL = `SELECT c.table_name, c.column_name, c.data_type, t.estimated_size, v.view_name IS NOT NULL AS is_view
 FROM information_schema.columns AS c
 LEFT JOIN duckdb_tables() AS t ON t.table_name = c.table_name AND t.schema_name = c.table_schema
+LEFT JOIN duckdb_views() AS v ON v.view_name = c.table_name AND v.schema_name = c.table_schema
 WHERE c.table_schema = 'main'`;
 
 interface Live {
   types: Map<string, string>;
   rows: Map<string, number>;
+  /** Tables that are views: DuckDB keeps no row count for them, so they are counted on demand. */
+  views: Set<string>;
 }
 
 function toLive(table: Table): Live {
-  const live: Live = { types: new Map(), rows: new Map() };
+  const live: Live = { types: new Map(), rows: new Map(), views: new Set() };
   for (const r of mapRows(table, (r) => r)) {
     live.types.set(`${String(r.table_name)}.${String(r.column_name)}`, String(r.data_type));
     if (r.estimated_size !== null) live.rows.set(String(r.table_name), num(r.estimated_size));
+    if (r.is_view === true) live.views.add(String(r.table_name));
   }
   return live;
 }
@@ -59,22 +67,15 @@ export function DictionaryView() {
 function DictionaryTable({ entry, live }: { entry: DictionaryEntry; live: Live | null }) {
   const rows = live?.rows.get(entry.name);
   return (
-    <article className="dictionary-entry" data-table={entry.name}>
+    <article className="dictionary-entry" data-table={entry.name} id={`dict-${entry.name}`}>
       <h3>
         <code>{entry.name}</code> <span className={`layer ${entry.layer}`}>{entry.layer}</span>
         {rows !== undefined && <span className="muted"> · {rows.toLocaleString('en-US')} rows</span>}
+        {rows === undefined && live?.views.has(entry.name) && <ViewRowCount name={entry.name} />}
       </h3>
       <p>{entry.description}</p>
       {entry.layer !== 'checks' && <ExportMenu source={{ table: entry.name }} />}
-      <p className="muted">
-        From {entry.source}
-        {entry.upstream.length > 0 && (
-          <>
-            {' '}
-            reading {entry.upstream.map((u) => <code key={u}>{u} </code>)}
-          </>
-        )}
-      </p>
+      <LineageLine entry={entry} lineage={lineageOf(LINEAGE, entry.name)} />
       {entry.columns.length > 0 && (
         <table className="columns">
           <thead>
