@@ -253,3 +253,37 @@ test('import: a Parquet file (CDNOW written by native DuckDB) through parquet-wa
     rmSync(dir, { recursive: true, force: true });
   }
 });
+
+test('import: the telco customer table gives survival by contract; the cohort sections say what they need', async ({ page }) => {
+  const TELCO = '/work/shared/realdata/telco_customer_churn.csv';
+  const lines = readFileSync(TELCO, 'utf8').trim().split('\n');
+  const header = lines[0]!.split(',');
+  const [contract, churn] = ['Contract', 'Churn'].map((n) => header.indexOf(n));
+  const expected = new Map<string, { customers: number; churned: number }>();
+  for (const line of lines.slice(1)) {
+    const f = line.split(','); // the telco file quotes nothing
+    const entry = expected.get(f[contract!]!) ?? { customers: 0, churned: 0 };
+    entry.customers++;
+    if (f[churn!]!.trim() === 'Yes') entry.churned++;
+    expected.set(f[contract!]!, entry);
+  }
+
+  const app = await openImport(page);
+  await page.getByTestId('import-file').setInputFiles(TELCO);
+  await expect(page.getByLabel('Table kind')).toHaveValue('customers', { timeout: 60_000 });
+  await expect(page.locator('#import-role-duration')).toHaveValue('tenure');
+  await expect(page.locator('#import-role-churned')).toHaveValue('Churn');
+  await expect(page.locator('#import-role-segment')).toHaveValue('Contract');
+  await page.getByRole('button', { name: 'Analyse' }).click();
+  await expect(page.getByTestId('import-analyses').locator('[data-available="false"]').first()).toContainText('needs a transactions table');
+  await page.getByRole('button', { name: 'Open survival by segment' }).click();
+  await expect(page.getByTestId('active-dataset')).toContainText("Durations are in the file's own unit");
+  const rows = await app.tableRows('retention-survival-table');
+  expect(rows.map((r) => r.tier)).toEqual([...expected.keys()].sort());
+  for (const r of rows) {
+    expect(cellValue(r.accounts), r.tier).toBe(expected.get(r.tier!)!.customers);
+    expect(cellValue(r.churned), r.tier).toBe(expected.get(r.tier!)!.churned);
+  }
+  // The cohort heatmap reads retention_cohorts, which a customer table cannot give.
+  await expect(app.view('Retention: monthly user cohorts').or(page.getByTestId('retention-view'))).toContainText('retention_cohorts is not part of the imported data');
+});

@@ -1,5 +1,5 @@
 import parquetWasmUrl from 'parquet-wasm/esm/parquet_wasm_bg.wasm?url';
-import { getEngine } from '../../engine/browserDuckDb';
+import { type Engine, getEngine } from '../../engine/browserDuckDb';
 import { errorMessage, type FileConnector, quoteIdent } from '../../engine/connector';
 import { QueryService } from '../../engine/queryService';
 import { activateImport, deactivateImport } from '../../import/activation';
@@ -23,6 +23,22 @@ const GUESS_ROWS = 200;
 
 let schemaCounter = 0;
 let parquetReady: Promise<ParquetReader> | null = null;
+/** The database the active import lives in. */
+let importEngine: Engine | null = null;
+
+/**
+ * A new generator run starts a new database and the import state starts over. The old
+ * database may come back (a run that fails before its views open restores the previous data,
+ * src/app/previousData.ts): it is put back on the generated data first, so it never shows an
+ * import the page no longer knows about.
+ */
+useStore.subscribe((state, previous) => {
+  if (state.runId === previous.runId) return;
+  const { active } = useImportStore.getState();
+  if (importEngine && active) void deactivateImport(importEngine.connector, active.schema).catch(() => undefined);
+  importEngine = null;
+  useImportStore.getState().reset();
+});
 
 async function parquetReader(): Promise<ParquetReader> {
   parquetReady ??= import('parquet-wasm/esm').then(async (module) => {
@@ -126,6 +142,7 @@ export async function analyseStaged(): Promise<void> {
   try {
     const summary = await buildImport(engine.connector, staged.schema, SQL_MODELS, spec, staged.columns);
     await activateImport(engine.connector, staged.schema);
+    importEngine = engine;
     const previous = state.active;
     if (previous && previous.schema !== staged.schema) await dropSchema(engine.connector, previous.schema);
     const commandLine = importCommandLine(staged.name, spec, { delimiter: staged.sniff?.delimiter === ',' ? undefined : staged.sniff?.delimiter, encoding: staged.sniff?.encoding });
@@ -145,6 +162,7 @@ export async function returnToGeneratedData(): Promise<void> {
   const { active, staged } = useImportStore.getState();
   const engine = await getEngine();
   await deactivateImport(engine.connector, active?.schema ?? null);
+  importEngine = null;
   if (staged && staged.schema === active?.schema) useImportStore.getState().set({ staged: null, phase: 'idle' });
   useImportStore.getState().set({ active: null });
   useStore.setState({ queries: new QueryService(engine.connector) });

@@ -55,8 +55,3 @@ export const useImportStore = create<ImportState>()((set) => ({
   set: (patch) => set(patch),
   reset: () => set({ ...EMPTY, runId: useStore.getState().runId }),
 }));
-
-// A new generator run starts a fresh database: the schemas of this one are gone with it.
-useStore.subscribe((state, previous) => {
-  if (state.runId !== previous.runId) useImportStore.getState().reset();
-});
