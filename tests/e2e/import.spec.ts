@@ -93,9 +93,12 @@ test('import: the real Online Retail file, mapped and cleaned, through to the re
   const app = await openImport(page);
   const generatedCohorts = await retentionCohortCount(app);
 
-  await page.getByTestId('import-file').setInputFiles(REAL);
+  await app.importFile.setInputFiles(REAL);
   await expect(page.getByTestId('import-preview')).toBeVisible({ timeout: 120_000 });
   await expect(app.page.getByRole('heading', { name: /online_retail\.csv: 541,909 rows, 8 columns/ })).toBeVisible();
+  // The load speed the page reports, kept with the test's results (README: import speed).
+  test.info().annotations.push({ type: 'import speed (CSV, Chromium)', description: (await page.getByTestId('import-file-facts').textContent()) ?? '' });
+  await expect(page.getByTestId('import-command-preview')).toContainText('--import online_retail.csv --role transactions');
   // The guesses: a transactions table, amount from quantity x unit price.
   await expect(page.getByLabel('Table kind')).toHaveValue('transactions');
   await expect(page.locator('#import-role-customer_id')).toHaveValue('CustomerID');
@@ -107,7 +110,7 @@ test('import: the real Online Retail file, mapped and cleaned, through to the re
   await expect(page.getByLabel('Cancellation pattern')).toHaveValue('^C');
 
   await page.getByRole('button', { name: 'Analyse' }).click();
-  const summary = page.getByTestId('import-summary');
+  const summary = app.importSummary;
   await expect(summary).toBeVisible({ timeout: 120_000 });
   const count = async (reason: string) => cellValue((await summary.locator(`tr[data-reason="${reason}"] td`).textContent()) ?? undefined);
   expect(await count('no_id')).toBe(expected.noId);
@@ -121,7 +124,7 @@ test('import: the real Online Retail file, mapped and cleaned, through to the re
   await expect(page.getByTestId('import-revenue-table')).toBeVisible();
 
   await page.getByRole('button', { name: 'Open the retention heatmap' }).click();
-  await expect(page.getByTestId('active-dataset')).toContainText('online_retail.csv');
+  await expect(app.activeDataset).toContainText('online_retail.csv');
   await expect(app.heatmap).toBeVisible();
   const table = page.getByTestId('retention-table');
   const labels = [...expected.cohorts.keys()].sort((a, b) => a - b).map(monthLabel);
@@ -138,8 +141,8 @@ test('import: the real Online Retail file, mapped and cleaned, through to the re
   // A view the import cannot feed says what it would need; the way back restores the generated data.
   await app.openView('Miles economy');
   await expect(page.getByTestId('view-needs-mapping')).toContainText('generated data');
-  await page.getByTestId('active-dataset').getByRole('button', { name: 'Back to the generated data' }).click();
-  await expect(page.getByTestId('active-dataset')).toHaveCount(0);
+  await app.activeDataset.getByRole('button', { name: 'Back to the generated data' }).click();
+  await expect(app.activeDataset).toHaveCount(0);
   expect(await retentionCohortCount(app)).toBe(generatedCohorts);
 });
 
@@ -149,8 +152,8 @@ const file = (name: string, content: string | Buffer) => ({ name, mimeType: 'tex
 test('import: each bad file is refused with its message, and the data stays as it was', async ({ page }) => {
   const app = await openImport(page);
   const before = await retentionCohortCount(app);
-  const input = page.getByTestId('import-file');
-  const error = page.getByTestId('import-error');
+  const input = app.importFile;
+  const error = app.importError;
   const refused = async (content: Parameters<typeof input.setInputFiles>[0], kind: string, message: RegExp) => {
     await input.setInputFiles(content);
     await expect(error).toHaveAttribute('data-kind', kind);
@@ -193,16 +196,16 @@ test('import: each bad file is refused with its message, and the data stays as i
   await expect(error).toHaveText(/"city" is mapped to occurred_at, but it does not hold dates.*4 of 4 values are not/);
 
   // Nothing above touched the data the views read.
-  await expect(page.getByTestId('active-dataset')).toHaveCount(0);
+  await expect(app.activeDataset).toHaveCount(0);
   expect(await retentionCohortCount(app)).toBe(before);
 });
 
 test('import: a failed import keeps the earlier import active, unchanged', async ({ page }) => {
   const app = await openImport(page);
-  const input = page.getByTestId('import-file');
+  const input = app.importFile;
   await input.setInputFiles(file('orders.csv', 'customer_id,date,amount\na,2024-01-05,10\nb,2024-01-20,5\na,2024-02-03,7\nc,2024-03-01,4\nb,2024-03-09,1\n'));
   await page.getByRole('button', { name: 'Analyse' }).click();
-  await expect(page.getByTestId('active-dataset')).toContainText('orders.csv');
+  await expect(app.activeDataset).toContainText('orders.csv');
   const imported = await app.query('SELECT strftime(cohort_month, \'%Y-%m\') AS cohort, period_number AS k, users_active AS n FROM retention_cohorts ORDER BY 1, 2');
   // By hand: January cohort {a, b}: a in February, b in March; March cohort {c}.
   expect(imported).toEqual([
@@ -216,12 +219,13 @@ test('import: a failed import keeps the earlier import active, unchanged', async
   await expect(page.locator('#import-role-amount')).toHaveValue('');
   await page.locator('#import-role-amount').selectOption('amount');
   await page.getByRole('button', { name: 'Analyse' }).click();
-  await expect(page.getByTestId('import-error')).toHaveText(/1 value of "amount" \(amount\) could not be read as numbers: row 2: "ten"/);
-  await expect(page.getByTestId('active-dataset')).toContainText('orders.csv');
+  await expect(app.importError).toHaveText(/1 value of "amount" \(amount\) could not be read as numbers: row 2: "ten"/);
+  await expect(app.activeDataset).toContainText('orders.csv');
   expect(await app.query('SELECT strftime(cohort_month, \'%Y-%m\') AS cohort, period_number AS k, users_active AS n FROM retention_cohorts ORDER BY 1, 2')).toEqual(imported);
 });
 
 test('import: a Parquet file (CDNOW written by native DuckDB) through parquet-wasm to the cohorts', async ({ page }) => {
+  test.setTimeout(240_000);
   const dir = mkdtempSync(join(tmpdir(), 'growthbench-import-pq-'));
   try {
     const { DuckDBInstance } = await import('@duckdb/node-api');
@@ -239,11 +243,12 @@ test('import: a Parquet file (CDNOW written by native DuckDB) through parquet-wa
     for (const m of first.values()) sizes.set(m, (sizes.get(m) ?? 0) + 1);
 
     const app = await openImport(page);
-    await page.getByTestId('import-file').setInputFiles(parquet);
+    await app.importFile.setInputFiles(parquet);
     await expect(app.page.getByRole('heading', { name: /cdnow\.parquet: 69,659 rows, 4 columns/ })).toBeVisible({ timeout: 120_000 });
+    test.info().annotations.push({ type: 'import speed (Parquet, Chromium)', description: (await page.getByTestId('import-file-facts').textContent()) ?? '' });
     await expect(page.locator('#import-role-amount')).toHaveValue('dollar_value');
     await page.getByRole('button', { name: 'Analyse' }).click();
-    await expect(page.getByTestId('import-summary')).toBeVisible({ timeout: 120_000 });
+    await expect(app.importSummary).toBeVisible({ timeout: 120_000 });
     await page.getByRole('button', { name: 'Open the retention heatmap' }).click();
     const table = page.getByTestId('retention-table');
     await expect.poll(() => table.locator('tbody th').allTextContents(), { timeout: 60_000 }).toEqual([...sizes.keys()].sort());
@@ -269,7 +274,7 @@ test('import: the telco customer table gives survival by contract; the cohort se
   }
 
   const app = await openImport(page);
-  await page.getByTestId('import-file').setInputFiles(TELCO);
+  await app.importFile.setInputFiles(TELCO);
   await expect(page.getByLabel('Table kind')).toHaveValue('customers', { timeout: 60_000 });
   await expect(page.locator('#import-role-duration')).toHaveValue('tenure');
   await expect(page.locator('#import-role-churned')).toHaveValue('Churn');
@@ -277,7 +282,7 @@ test('import: the telco customer table gives survival by contract; the cohort se
   await page.getByRole('button', { name: 'Analyse' }).click();
   await expect(page.getByTestId('import-analyses').locator('[data-available="false"]').first()).toContainText('needs a transactions table');
   await page.getByRole('button', { name: 'Open survival by segment' }).click();
-  await expect(page.getByTestId('active-dataset')).toContainText("Durations are in the file's own unit");
+  await expect(app.activeDataset).toContainText("Durations are in the file's own unit");
   const rows = await app.tableRows('retention-survival-table');
   expect(rows.map((r) => r.tier)).toEqual([...expected.keys()].sort());
   for (const r of rows) {
@@ -286,4 +291,28 @@ test('import: the telco customer table gives survival by contract; the cohort se
   }
   // The cohort heatmap reads retention_cohorts, which a customer table cannot give.
   await expect(app.view('Retention: monthly user cohorts').or(page.getByTestId('retention-view'))).toContainText('retention_cohorts is not part of the imported data');
+});
+
+test('import: an Excel workbook (first sheet) through exceljs to the cohorts', async ({ page }) => {
+  const ExcelJS = (await import('exceljs')).default;
+  const workbook = new ExcelJS.Workbook();
+  const sheet = workbook.addWorksheet('orders');
+  sheet.addRow(['Customer', 'Order date', 'Amount']);
+  // By hand: January cohort {a, b}, a back in March; February cohort {c}.
+  for (const [customer, date, amount] of [['a', '2024-01-05', 10], ['b', '2024-01-20', 5], ['c', '2024-02-03', 7], ['a', '2024-03-01', 4]] as const) {
+    sheet.addRow([customer, new Date(`${date}T00:00:00Z`), amount]);
+  }
+  const xlsx = Buffer.from(await workbook.xlsx.writeBuffer());
+  const app = await openImport(page);
+  await app.importFile.setInputFiles({ name: 'orders.xlsx', mimeType: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet', buffer: xlsx });
+  await expect(page.getByTestId('import-preview')).toContainText('2024-01-20');
+  await expect(page.locator('#import-role-occurred_at')).toHaveValue('Order date');
+  await expect(page.locator('#import-role-amount')).toHaveValue('Amount');
+  await page.getByRole('button', { name: 'Analyse' }).click();
+  await expect(app.importSummary.locator('tr[data-reason="kept"] td')).toHaveText('4');
+  expect(await app.query("SELECT strftime(cohort_month, '%Y-%m') AS cohort, period_number AS k, users_active AS n FROM retention_cohorts WHERE users_active > 0 ORDER BY 1, 2")).toEqual([
+    { cohort: '2024-01', k: 0, n: 2 },
+    { cohort: '2024-01', k: 2, n: 1 },
+    { cohort: '2024-02', k: 0, n: 1 },
+  ]);
 });

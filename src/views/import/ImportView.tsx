@@ -1,4 +1,5 @@
 import { type DragEvent, useState } from 'react';
+import { importCommandLine } from '../../import/commandLine';
 import { megabytes } from '../../import/limits';
 import { mappingProblems } from '../../import/roles';
 import { delimiterName } from '../../import/sniff';
@@ -10,7 +11,7 @@ import { type StagedFile, useImportStore } from './importStore';
 
 /** Bring your own data: pick or drop a file, preview it, map its columns, choose the rules, analyse. */
 export function ImportView() {
-  const { phase, staged, error, active, kind, mapping } = useImportStore();
+  const { phase, staged, error, active, kind, mapping, dateFormat, rules } = useImportStore();
   const [dragging, setDragging] = useState(false);
   const onDrop = (event: DragEvent) => {
     event.preventDefault();
@@ -62,6 +63,11 @@ export function ImportView() {
       )}
       {staged && <StagedPreview staged={staged} />}
       {staged && <MappingForm columns={staged.columns} />}
+      {staged && (
+        <p className="muted">
+          The same on the command line: <code data-testid="import-command-preview">{importCommandLine(staged.name, { kind, mapping, dateFormat, rules }, { delimiter: staged.sniff?.delimiter === ',' ? undefined : staged.sniff?.delimiter, encoding: staged.sniff?.encoding })}</code>
+        </p>
+      )}
       {staged && (
         <p>
           <button type="button" onClick={() => void analyseStaged()} disabled={!ready || phase === 'building'}>

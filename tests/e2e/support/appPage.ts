@@ -133,6 +133,24 @@ export class AppPage {
     await this.view(title).screenshot({ path, style: '.filter-bar { position: static !important; }' });
   }
 
+  /** Import view: the file input (setInputFiles), its refusal message and the summary of an analysed import. */
+  get importFile() {
+    return this.page.getByTestId('import-file');
+  }
+
+  get importError() {
+    return this.page.getByTestId('import-error');
+  }
+
+  get importSummary() {
+    return this.page.getByTestId('import-summary');
+  }
+
+  /** The banner naming the imported file while it is the data the views read. */
+  get activeDataset() {
+    return this.page.getByTestId('active-dataset');
+  }
+
   /** The dataset line of the top bar ("Seed 42 · demo · … · DuckDB v1.4.3 (eh)"). */
   get dataset() {
     return this.page.getByTestId('dataset');
