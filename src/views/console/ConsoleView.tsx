@@ -106,7 +106,7 @@ export default function ConsoleView() {
           >
             <option value={-1}>{history.length === 0 ? 'No queries yet' : `${history.length} recent quer${history.length === 1 ? 'y' : 'ies'}`}</option>
             {history.map((sql, i) => (
-              <option key={sql} value={i}>
+              <option key={sql} value={i} title={sql}>
                 {sql.replace(/\s+/g, ' ').slice(0, 90)}
               </option>
             ))}

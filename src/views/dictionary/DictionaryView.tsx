@@ -5,6 +5,7 @@ import { ExportMenu } from '../../components/ExportMenu';
 import { buildDictionary, type DictionaryEntry, searchDictionary } from '../../dictionary/dictionary';
 import { mapRows, num } from '../../engine/arrowRows';
 import { useQuery } from '../../hooks/useQuery';
+import { useStore } from '../../state/store';
 import { SQL_MODELS } from '../../pipeline/sqlFiles';
 import { buildLineage, lineageOf } from './lineage';
 import { LineageLine, ViewRowCount } from './LineageLine';
@@ -39,7 +40,10 @@ function toLive(table: Table): Live {
 /** Every raw, silver and gold table and check with its columns, types, row counts and sources. */
 export function DictionaryView() {
   const [query, setQuery] = useState('');
-  const result = useQuery(SQL, 'dictionary', toLive);
+  // The view opens while the rest of the pipeline still builds; once it is done, the types and
+  // counts are read again (a different text, so the query service does not answer from cache).
+  const building = useStore((s) => s.checking);
+  const result = useQuery(building ? `${SQL}\n-- while the pipeline builds` : SQL, 'dictionary', toLive);
   const live = result.status === 'ready' ? result.data : null;
   const shown = useMemo(() => searchDictionary(ENTRIES, query), [query]);
   return (
