@@ -6,6 +6,7 @@ import mvpWorker from '@duckdb/duckdb-wasm/dist/duckdb-browser-mvp.worker.js?url
 import type { FileConnector } from './connector';
 import { DUCKDB_CONFIG } from './duckdbConfig';
 import { createWasmConnector } from './wasmConnector';
+import { BROWSER_MEMORY_LIMIT_GIB } from '../generator/estimate';
 import { WorkerWatch } from './workerFaults';
 
 /** Self-hosted bundles: Vite copies them into dist/, nothing is fetched from a CDN. */
@@ -83,6 +84,10 @@ export async function startEngine(choice: BundleChoice = 'auto'): Promise<Engine
     await instantiate(db, watch, bundle);
     await watch.guard(db.open(DUCKDB_CONFIG));
     const connector = await createWasmConnector(db, (request) => watch.guard(request));
+    // DuckDB gives queries 80 % of the 4 GiB wasm heap by default; what it does not track
+    // (result buffers, Arrow IPC copies) needs far less than the other 0.8 GiB, and the
+    // large preset's last checks need the extra room (estimate.ts uses the same figure).
+    await connector.exec(`SET memory_limit = '${BROWSER_MEMORY_LIMIT_GIB}GiB'`);
     const version = await watch.guard(db.getVersion());
     const terminate = async () => {
       watch.dispose();
