@@ -10,12 +10,15 @@ import { excelToIpc, type ExcelModule, type ParquetReader, parquetToIpc } from '
 import { guessKind, guessMapping } from '../../import/guess';
 import { ImportError } from '../../import/importError';
 import { formatOf, tooLargeMessage } from '../../import/limits';
-import { loadArrowIpc, loadCsv, previewRows, samplesOf, sourceRowCount } from '../../import/loadSource';
+import { createImportSchema, loadArrowIpc, loadCsv, previewRows, samplesOf, sourceRowCount } from '../../import/loadSource';
+import { restoreSourceSql, SAVED_IMPORT_ROWS, SAVED_IMPORT_SETTINGS } from '../../import/savedImport';
 import type { TableKind } from '../../import/roles';
 import { SNIFF_BYTES, sniffCsv } from '../../import/sniff';
 import { SQL_MODELS } from '../../pipeline/sqlFiles';
 import { useStore } from '../../state/store';
+import { useSavedWork } from '../../storage/savedWork';
 import { useImportStore } from './importStore';
+import { forgetSavedImport, restoredSettings, saveImport } from './savedImportStorage';
 
 /** Rows shown in the preview; the guesses look at more. */
 export const PREVIEW_ROWS = 20;
@@ -132,7 +135,7 @@ export function chooseKind(kind: TableKind): void {
  * Builds the import's marts in its schema and, only when everything succeeded, makes it the
  * data the views read (a failure leaves the current data as it was).
  */
-export async function analyseStaged(): Promise<void> {
+export async function analyseStaged({ save = true }: { save?: boolean } = {}): Promise<void> {
   const state = useImportStore.getState();
   const staged = state.staged;
   if (!staged) return;
@@ -147,6 +150,8 @@ export async function analyseStaged(): Promise<void> {
     if (previous && previous.schema !== staged.schema) await dropSchema(engine.connector, previous.schema);
     const commandLine = importCommandLine(staged.name, spec, { delimiter: staged.sniff?.delimiter === ',' ? undefined : staged.sniff?.delimiter, encoding: staged.sniff?.encoding });
     useImportStore.getState().set({ phase: 'loaded', active: { schema: staged.schema, fileName: staged.name, summary, commandLine } });
+    // In the background: the views already read the import; a failure is shown by the Saved work bar.
+    if (save) void saveImport(engine.connector, staged.schema, { fileName: staged.name, size: staged.size, format: staged.format, columns: staged.columns, spec, sniff: staged.sniff }).catch(() => undefined);
     // Every view reads the import from now on: a new query service forgets cached results,
     // and the account and user filters, which are about generated accounts, are cleared.
     useStore.getState().clearFilters();
@@ -163,7 +168,64 @@ export async function returnToGeneratedData(): Promise<void> {
   const engine = await getEngine();
   await deactivateImport(engine.connector, active?.schema ?? null);
   importEngine = null;
+  void forgetSavedImport();
   if (staged && staged.schema === active?.schema) useImportStore.getState().set({ staged: null, phase: 'idle' });
   useImportStore.getState().set({ active: null });
   useStore.setState({ queries: new QueryService(engine.connector) });
+}
+
+/** The first run of this page: only it brings a saved import back (a new run starts on the generated data, as before). */
+let firstRun: number | null = null;
+let restoreTried = false;
+
+/**
+ * After a reload: once the first run's checks are over (activation changes the search path
+ * they read through) and the saved tables are back in its database, the saved import is
+ * rebuilt from its rows and settings exactly as Analyse builds it, and becomes the data the
+ * views read again.
+ */
+function restoreWhenReady(): void {
+  const state = useStore.getState();
+  if (state.status !== 'ready') return;
+  firstRun ??= state.runId;
+  if (restoreTried || state.runId !== firstRun || state.checking) return;
+  const restored = useSavedWork.getState().restoredTables;
+  if (!restored.includes(SAVED_IMPORT_ROWS) || !restored.includes(SAVED_IMPORT_SETTINGS)) return;
+  restoreTried = true;
+  void restoreSavedImport(state.runId);
+}
+useStore.subscribe(restoreWhenReady);
+useSavedWork.subscribe(restoreWhenReady);
+
+async function restoreSavedImport(runId: number): Promise<void> {
+  const engine = await getEngine();
+  const connector = engine.connector;
+  const schema = `import_${++schemaCounter}`;
+  const started = performance.now();
+  try {
+    const settings = await restoredSettings(connector);
+    if (settings === null || useStore.getState().runId !== runId || useImportStore.getState().active !== null) return;
+    useImportStore.getState().set({ phase: 'loading', error: null });
+    await createImportSchema(connector, schema);
+    await connector.exec(restoreSourceSql(schema, settings.columns));
+    // The rows now live in the import's schema: the restored copy would double their memory.
+    await connector.exec(`DROP TABLE IF EXISTS main.${quoteIdent(SAVED_IMPORT_ROWS)}`);
+    const sample = await previewRows(connector, schema, PREVIEW_ROWS);
+    const note = `Restored from the copy saved in this browser (${settings.fileName}, with the mapping and rules chosen then).`;
+    useImportStore.getState().set({
+      phase: 'loaded',
+      staged: { name: settings.fileName, size: settings.size, format: settings.format, schema, columns: sample.columns, preview: sample.rows, rows: await sourceRowCount(connector, schema), loadMs: performance.now() - started, sniff: settings.sniff, notes: [note, ...(settings.sniff?.notes ?? [])] },
+      kind: settings.spec.kind,
+      mapping: settings.spec.mapping,
+      dateFormat: settings.spec.dateFormat,
+      rules: settings.spec.rules,
+      runId,
+    });
+  } catch (error) {
+    await dropSchema(connector, schema);
+    useImportStore.getState().set({ phase: 'idle', staged: null });
+    fail(new Error(`The saved import could not be restored: ${errorMessage(error)}`));
+    return;
+  }
+  await analyseStaged({ save: false });
 }
