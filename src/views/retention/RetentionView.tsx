@@ -16,8 +16,23 @@ import { type RetentionRow, retentionRowsFromTable } from './retentionRows';
 import { useRetentionStore } from './retentionStore';
 import { SurvivalSection } from './SurvivalSection';
 
-/** The gold tables the view reads (a run builds them first when the view is open). */
-export const RETENTION_TABLES = ['retention_cohorts', 'cohort_retention', 'survival_km', 'survival_summary', 'survival_logrank'] as const;
+/**
+ * The tables the view reads (a run builds them first when the view is open, and the view waits
+ * for them): the gold marts, and the silver activity grids that weekly and "on or after"
+ * retention and the drill-down are computed from.
+ */
+export const RETENTION_TABLES = [
+  'retention_cohorts',
+  'cohort_retention',
+  'survival_km',
+  'survival_summary',
+  'survival_logrank',
+  'fct_user_days',
+  'fct_user_months',
+  'fct_subscription_months',
+  'dim_customers',
+  'stg_users',
+] as const;
 
 /** The convention line under the title, for the chosen cohort definition. */
 function conventionText(o: RetentionOptions): string {
