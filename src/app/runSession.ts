@@ -7,7 +7,7 @@ import { ModelFailedError, runPipeline } from '../pipeline/runner';
 import { PIPELINE_SOURCES, finishRawLoad } from '../pipeline/sources';
 import { SQL_MODELS } from '../pipeline/sqlFiles';
 import { TableLoader } from '../pipeline/tableLoader';
-import { useStore } from '../state/store';
+import { type Store, useStore } from '../state/store';
 import { releasePrevious, restorePrevious, takePrevious } from './previousData';
 import { classifyFault } from './runFaults';
 
@@ -33,12 +33,24 @@ async function sha256Hex(bytes: Uint8Array): Promise<string> {
   return [...new Uint8Array(digest)].map((b) => b.toString(16).padStart(2, '0')).join('');
 }
 
+/**
+ * The store's session actions alone. A run's closures live as long as its engine's promises;
+ * holding a whole state object there kept every earlier dataset's query service, connection and
+ * worker reachable (found by tests/e2e/soak.spec.ts).
+ */
+function sessionActions() {
+  const { cancelRun, beginRun, setAbort, setStage, setReleased, setEngine, addChunkHash, completeRun, setChecks, failRun, markCancelled } = useStore.getState();
+  return { cancelRun, beginRun, setAbort, setStage, setReleased, setEngine, addChunkHash, completeRun, setChecks, failRun, markCancelled };
+}
+
 export async function runSession(params: GeneratorParams, options: SessionOptions): Promise<void> {
   const { bundle } = options;
-  const store = useStore.getState();
+  const store = sessionActions();
   // A run still going (or still checking behind ready views) stops: this one replaces it.
   store.cancelRun();
-  const before = useStore.getState();
+  // Dropped as soon as it is used: the run's closures share this scope, and a state object
+  // held here would keep the previous data and its database worker alive.
+  let before: Store | null = useStore.getState();
   const runId = store.beginRun(params);
   const controller = new AbortController();
   store.setAbort(runId, () => controller.abort());
@@ -58,6 +70,7 @@ export async function runSession(params: GeneratorParams, options: SessionOption
     // otherwise its worker goes first (the wasm heap never shrinks: only a fresh worker
     // returns memory) and the page offers to load it again if this run does not finish.
     const released = await takePrevious(before, params);
+    before = null;
     if (released) store.setReleased(runId, released);
     await resetEngine();
     start(STAGE.engine, 'Starting DuckDB-WASM');

@@ -91,7 +91,11 @@ export async function startEngine(choice: BundleChoice = 'auto'): Promise<Engine
     const version = await watch.guard(db.getVersion());
     const terminate = async () => {
       watch.dispose();
-      await db.terminate();
+      // Detached first: the browser may hold a terminated Worker object for a while, and its
+      // listeners would keep this AsyncDuckDB and everything it references with it.
+      db.detach();
+      worker.terminate();
+      await Promise.resolve();
     };
     return { db, connector, bundle: name, version, watch, terminate };
   } catch (error) {

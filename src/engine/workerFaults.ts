@@ -44,6 +44,8 @@ export class WorkerWatch {
   private fault: WorkerFaultError | null = null;
   private rejectDied!: (error: WorkerFaultError) => void;
   private expecting = 0;
+  /** Rejecters of the guarded requests still in flight. */
+  private readonly pending = new Set<(error: WorkerFaultError) => void>();
   private lastHeard: number;
   private timer: ReturnType<typeof setInterval> | null = null;
   private readonly now: () => number;
@@ -77,8 +79,27 @@ export class WorkerWatch {
   /** `promise`, or the worker's fault if it dies first; counts as expecting an answer meanwhile. */
   guard<T>(promise: Promise<T>): Promise<T> {
     if (this.fault) return Promise.reject(this.fault);
-    const release = this.expect();
-    return Promise.race([promise, this.died]).finally(release);
+    // Not Promise.race with `died`: every race would leave a reaction on that never-settling
+    // promise for the worker's whole life (thousands per run), a leak the soak test caught.
+    return new Promise<T>((resolve, reject) => {
+      const release = this.expect();
+      this.pending.add(reject);
+      const settle = () => {
+        this.pending.delete(reject);
+        release();
+      };
+      promise.then(
+        (value) => {
+          settle();
+          resolve(value);
+        },
+        (error: unknown) => {
+          settle();
+          // As it came: DuckDB-WASM rejects with plain objects that carry a message, too.
+          reject(error as Error);
+        },
+      );
+    });
   }
 
   /** Marks that the worker owes an answer until the returned function is called. */
@@ -102,6 +123,8 @@ export class WorkerWatch {
     this.dispose();
     this.worker.terminate();
     this.rejectDied(error);
+    for (const reject of this.pending) reject(error);
+    this.pending.clear();
   }
 
   /** Stops watching (the worker is being shut down on purpose). */
