@@ -5,10 +5,10 @@
 -- @col customer_id: Account of the user.
 -- @col event_date: A day the user was active.
 -- @col events: Events of the user that day.
--- @col sessions: Sessions the user started that day (30-minute rule, fct_event_sessions).
+-- @col sessions: Sessions the user started that day (30-minute rule, fct_event_sessions); 0 when the day only continues a session begun before midnight.
 -- @col feature_events: Product feature events of the user that day (evidence_upload, monitoring_run, report_view, user_invite, integration_connect, api_call, premium_feature_trial).
 -- @test unique: user_id, event_date
--- @test expression: events > 0 AND sessions BETWEEN 1 AND events AND feature_events <= events
+-- @test expression: events > 0 AND sessions BETWEEN 0 AND events AND feature_events <= events
 SELECT
   e.user_id,
   any_value(e.customer_id) AS customer_id,

@@ -9,7 +9,7 @@ test('revenue: every month of the bridge closes, months chain, and a bar drills 
   const app = new AppPage(page);
   await app.open('./?preset=tiny&view=revenue');
   await app.waitUntilReady(undefined, 'revenue-bridge');
-  await expect(page.getByRole('navigation', { name: 'Views' }).getByRole('button', { name: 'Revenue' })).toHaveAttribute('aria-current', 'page');
+  await expect(page.getByRole('navigation', { name: 'Views' }).getByRole('button', { name: 'Revenue', exact: true })).toHaveAttribute('aria-current', 'page');
 
   // End = Start + New + Reactivation + Expansion - Contraction - Churn, to the cent; a month starts where the last ended.
   const months = await app.tableRows('revenue-movements-table');
@@ -108,7 +108,7 @@ test('revenue: the plans partition the MRR, each plan filter redraws the bridge,
   const other = new AppPage(await context.newPage());
   await other.open(page.url());
   await other.waitUntilReady(undefined, 'revenue-bridge');
-  await expect(other.page.getByRole('navigation', { name: 'Views' }).getByRole('button', { name: 'Revenue' })).toHaveAttribute('aria-current', 'page');
+  await expect(other.page.getByRole('navigation', { name: 'Views' }).getByRole('button', { name: 'Revenue', exact: true })).toHaveAttribute('aria-current', 'page');
   expect(await other.tableRows('revenue-movements-table')).toEqual(figures);
   expect([...app.consoleErrors, ...other.consoleErrors]).toEqual([]);
 });

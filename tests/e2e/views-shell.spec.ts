@@ -13,8 +13,8 @@ test('shell: keyboard navigation between views, filter chips and Clear, all kept
 
   await overview.focus();
   await page.keyboard.press('ArrowRight');
-  await expect(nav.getByRole('button', { name: 'Revenue' })).toHaveAttribute('aria-current', 'page');
-  await expect(nav.getByRole('button', { name: 'Revenue' })).toBeFocused();
+  await expect(nav.getByRole('button', { name: 'Revenue', exact: true })).toHaveAttribute('aria-current', 'page');
+  await expect(nav.getByRole('button', { name: 'Revenue', exact: true })).toBeFocused();
   await expect(app.view('Revenue').locator('p.convention').first()).toContainText('MRR is month-end');
   expect(new URL(page.url()).searchParams.get('view')).toBe('revenue');
   await page.keyboard.press('End');
