@@ -57,17 +57,29 @@ export default function ConsoleView() {
   const { result, run, cancel } = useConsoleRun(onFinished);
 
   const saveTimer = useRef<ReturnType<typeof setTimeout> | null>(null);
+  const unsaved = useRef<string | null>(null);
   const onChange = useCallback((text: string) => {
     if (!showingHistory.current) draft.current = text;
     if (saveTimer.current) clearTimeout(saveTimer.current);
-    saveTimer.current = setTimeout(() => saveValue(storage, SAVED_KEYS.consoleText, text), 250);
+    unsaved.current = text;
+    saveTimer.current = setTimeout(() => {
+      saveValue(storage, SAVED_KEYS.consoleText, text);
+      unsaved.current = null;
+    }, 250);
   }, []);
-  useEffect(
-    () => () => {
+  useEffect(() => {
+    // Text typed just before the view closes (or the page reloads) is saved, not dropped.
+    const flush = () => {
       if (saveTimer.current) clearTimeout(saveTimer.current);
-    },
-    [],
-  );
+      if (unsaved.current !== null) saveValue(storage, SAVED_KEYS.consoleText, unsaved.current);
+      unsaved.current = null;
+    };
+    window.addEventListener('pagehide', flush);
+    return () => {
+      window.removeEventListener('pagehide', flush);
+      flush();
+    };
+  }, []);
 
   const showHistory = useCallback(
     (index: number) => {
