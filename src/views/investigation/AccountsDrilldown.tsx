@@ -1,9 +1,7 @@
-import { useState } from 'react';
 import { formatCurrency } from '../../format/numbers';
 import { useMartSql } from '../../hooks/useMartSql';
 import { useQuery } from '../../hooks/useQuery';
-import { useStore } from '../../state/store';
-import { downloadCsv } from '../miles/downloadCsv';
+import { DrilldownPanel } from '../common/DrilldownPanel';
 import { cents } from './investigationModel';
 import { type AcquisitionType, drilldownRowsFromTable, drilldownSql, TYPE_LABELS } from './investigationQueries';
 
@@ -19,43 +17,13 @@ const money = cents;
 export function AccountsDrilldown({ quarter, type, onClose }: Props) {
   const sql = drilldownSql(useMartSql('first_month_accounts'), quarter, type);
   const state = useQuery(sql, 'investigation-drilldown', drilldownRowsFromTable);
-  const queries = useStore((s) => s.queries);
-  const [downloadError, setDownloadError] = useState<string | null>(null);
-  const download = () => {
-    if (!queries) return;
-    setDownloadError(null);
-    downloadCsv(queries, sql, `first_month_${type}_${quarter}.csv`).catch((error: unknown) => setDownloadError(error instanceof Error ? error.message : String(error)));
-  };
-  const average = state.status === 'ready' && state.data.length > 0 ? state.data.reduce((s, r) => s + r.net, 0) / state.data.length : null;
   return (
-    <section className="drilldown" aria-labelledby="investigation-drilldown-title" data-testid="investigation-drilldown" data-quarter={quarter} data-type={type}>
-      <header className="drilldown-header">
-        <h3 id="investigation-drilldown-title">
-          Accounts: {TYPE_LABELS[type]} · {quarter}
-        </h3>
-        <button type="button" className="secondary" onClick={download} disabled={!queries || state.status !== 'ready'}>
-          Download CSV
-        </button>{' '}
-        <button type="button" className="link" onClick={onClose}>
-          Close
-        </button>
-      </header>
-      {downloadError && (
-        <p role="alert" className="error">
-          Could not export the CSV: {downloadError}
-        </p>
-      )}
-      {state.status === 'loading' && <p className="muted">Loading accounts…</p>}
-      {state.status === 'error' && (
-        <p role="alert" className="error">
-          Could not load the accounts: {state.message}
-        </p>
-      )}
-      {state.status === 'ready' && (
+    <DrilldownPanel name="investigation" title={`Accounts: ${TYPE_LABELS[type]} · ${quarter}`} state={state} csv={{ sql, fileName: `first_month_${type}_${quarter}.csv` }} data={{ quarter, type }} onClose={onClose}>
+      {(rows) => (
         <table data-testid="investigation-drilldown-table">
           <caption>
-            {state.data.length.toLocaleString('en-US')} accounts, average first-month net{' '}
-            <span data-testid="investigation-drilldown-average">{formatCurrency(average, { cents: true })}</span>
+            {rows.length.toLocaleString('en-US')} accounts, average first-month net{' '}
+            <span data-testid="investigation-drilldown-average">{formatCurrency(rows.length > 0 ? rows.reduce((sum, r) => sum + r.net, 0) / rows.length : null, { cents: true })}</span>
           </caption>
           <thead>
             <tr>
@@ -72,7 +40,7 @@ export function AccountsDrilldown({ quarter, type, onClose }: Props) {
             </tr>
           </thead>
           <tbody>
-            {state.data.map((r) => (
+            {rows.map((r) => (
               <tr key={r.customerId}>
                 <th scope="row" data-col="account">
                   {r.customerId}
@@ -97,6 +65,6 @@ export function AccountsDrilldown({ quarter, type, onClose }: Props) {
           </tbody>
         </table>
       )}
-    </section>
+    </DrilldownPanel>
   );
 }

@@ -6,7 +6,7 @@ import { ChartSection } from '../common/ChartSection';
 import { type Column, DataTable } from '../common/DataTable';
 import { formatInt } from '../common/format';
 import { QueryStatus } from '../common/QueryStatus';
-import { downloadCsv } from './downloadCsv';
+import { downloadCsv } from '../common/downloadCsv';
 import { negativeUsersSql } from './milesQueries';
 import { type NegativeUser, negativeSummary, toNegativeUsers } from './milesRows';
 

@@ -3,7 +3,7 @@ import { formatCount, formatCurrency } from '../../format/numbers';
 import { useQuery } from '../../hooks/useQuery';
 import { useStore } from '../../state/store';
 import { type SortableColumn, SortableTable } from '../drivers/SortableTable';
-import { downloadCsv } from '../miles/downloadCsv';
+import { downloadCsv } from '../common/downloadCsv';
 import { cohortLabel, retentionLabels } from './retentionHeatmap';
 import { type CellSelection, drilldownSql } from './retentionQueries';
 import { type DrilldownRow, drilldownRowsFromTable } from './retentionRows';

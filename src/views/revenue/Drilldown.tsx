@@ -1,8 +1,7 @@
-import { useState } from 'react';
 import { formatCurrency, formatMonth } from '../../format/numbers';
 import { useQuery } from '../../hooks/useQuery';
 import { useStore } from '../../state/store';
-import { downloadCsv } from '../miles/downloadCsv';
+import { DrilldownPanel } from '../common/DrilldownPanel';
 import { STEP_LABELS } from './bridge';
 import { type BridgeStep, drilldownRowsFromTable, drilldownSql } from './revenueQueries';
 
@@ -15,43 +14,16 @@ interface Props {
 /** The accounts behind one bar of the bridge, with their total (which equals the bar) and a CSV download. */
 export function Drilldown({ month, step, onClose }: Props) {
   const filters = useStore((s) => s.filters);
-  const queries = useStore((s) => s.queries);
   const sql = drilldownSql(filters, month, step);
   const state = useQuery(sql, 'revenue-drilldown', drilldownRowsFromTable);
-  const [downloadError, setDownloadError] = useState<string | null>(null);
   const title = `${STEP_LABELS[step]} · ${formatMonth(month)}`;
-  const download = () => {
-    if (!queries) return;
-    setDownloadError(null);
-    downloadCsv(queries, sql, `mrr_${step}_${month.slice(0, 7)}.csv`).catch((error: unknown) => setDownloadError(error instanceof Error ? error.message : String(error)));
-  };
   return (
-    <section className="drilldown" aria-labelledby="drilldown-title" data-testid="revenue-drilldown" data-step={step} data-month={month}>
-      <header className="drilldown-header">
-        <h3 id="drilldown-title">Accounts: {title}</h3>
-        <button type="button" className="secondary" onClick={download} disabled={!queries || state.status !== 'ready'}>
-          Download CSV
-        </button>{' '}
-        <button type="button" className="link" onClick={onClose}>
-          Close
-        </button>
-      </header>
-      {downloadError && (
-        <p role="alert" className="error">
-          Could not export the CSV: {downloadError}
-        </p>
-      )}
-      {state.status === 'loading' && <p className="muted">Loading accounts…</p>}
-      {state.status === 'error' && (
-        <p role="alert" className="error">
-          Could not load the accounts: {state.message}
-        </p>
-      )}
-      {state.status === 'ready' && (
+    <DrilldownPanel name="revenue" title={`Accounts: ${title}`} state={state} csv={{ sql, fileName: `mrr_${step}_${month.slice(0, 7)}.csv` }} data={{ step, month }} onClose={onClose}>
+      {(rows) => (
         <table data-testid="revenue-drilldown-table">
           <caption>
-            {state.data.length.toLocaleString('en-US')} accounts, total{' '}
-            <span data-testid="revenue-drilldown-total">{formatCurrency(state.data.reduce((sum, r) => sum + r.amount, 0), { cents: true })}</span>
+            {rows.length.toLocaleString('en-US')} accounts, total{' '}
+            <span data-testid="revenue-drilldown-total">{formatCurrency(rows.reduce((sum, r) => sum + r.amount, 0), { cents: true })}</span>
           </caption>
           <thead>
             <tr>
@@ -65,7 +37,7 @@ export function Drilldown({ month, step, onClose }: Props) {
             </tr>
           </thead>
           <tbody>
-            {state.data.map((r) => (
+            {rows.map((r) => (
               <tr key={r.customerId}>
                 <th scope="row" data-col="account">
                   {r.customerId}
@@ -87,6 +59,6 @@ export function Drilldown({ month, step, onClose }: Props) {
           </tbody>
         </table>
       )}
-    </section>
+    </DrilldownPanel>
   );
 }

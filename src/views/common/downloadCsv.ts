@@ -1,3 +1,5 @@
+import { useState } from 'react';
+import { useStore } from '../../state/store';
 import type { QueryService } from '../../engine/queryService';
 import { csvChunks, selectAsText } from '../../export/csv';
 
@@ -15,4 +17,16 @@ export async function downloadCsv(queries: QueryService, sql: string, fileName: 
   link.click();
   // Revoked later, not at once: some browsers read the blob only after click() returns.
   setTimeout(() => URL.revokeObjectURL(url), 40_000);
+}
+
+/** A CSV download for a view: the function to start one and the message of the last failure. */
+export function useCsvDownload(): { download(sql: string, fileName: string): void; error: string | null; ready: boolean } {
+  const queries = useStore((s) => s.queries);
+  const [error, setError] = useState<string | null>(null);
+  const download = (sql: string, fileName: string) => {
+    if (!queries) return;
+    setError(null);
+    downloadCsv(queries, sql, fileName).catch((e: unknown) => setError(e instanceof Error ? e.message : String(e)));
+  };
+  return { download, error, ready: queries !== null };
 }
