@@ -1,4 +1,4 @@
-import { useCallback, useEffect, useMemo } from 'react';
+import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import { runSession } from './app/runSession';
 import { FilterBar } from './components/FilterBar';
 import { ProgressPanel } from './components/ProgressPanel';
@@ -6,6 +6,7 @@ import { SettingsPanel } from './components/SettingsPanel';
 import { Topbar } from './components/Topbar';
 import { ViewNav } from './components/ViewNav';
 import { ViewOutlet } from './components/ViewOutlet';
+import type { BundleChoice } from './engine/bundleChoice';
 import type { GeneratorParams } from './generator/params';
 import { linkNotice, readUrlSettings, writeUrlSettings } from './state/urlParams';
 import { readUrlView } from './state/urlView';
@@ -36,18 +37,22 @@ export function App() {
   useUrlViewSync(DEFAULT_VIEW);
   useSavedWorkSync();
 
+  // The DuckDB build: the link's, until the settings choose another; a retry keeps it.
+  const bundleRef = useRef<BundleChoice>(settings.bundle);
+  const [bundle, setBundle] = useState<BundleChoice>(settings.bundle);
   const run = useCallback(
-    (next: GeneratorParams) => {
+    (next: GeneratorParams, chosen: BundleChoice = bundleRef.current) => {
+      bundleRef.current = chosen;
       // The URL always reproduces the data on screen.
-      const search = writeUrlSettings(next, settings.bundle, window.location.search);
+      const search = writeUrlSettings(next, chosen, window.location.search);
       window.history.replaceState(null, '', `${window.location.pathname}${search}${window.location.hash}`);
       void runSession(next, {
-        bundle: settings.bundle,
+        bundle: chosen,
         hashChunks: new URLSearchParams(window.location.search).get('verify') === 'hashes',
         priority: findView(useStore.getState().view)?.tables ?? [],
       });
     },
-    [settings],
+    [],
   );
 
   useEffect(() => {
@@ -70,7 +75,16 @@ export function App() {
         </div>
       )}
       <main>
-        <SettingsPanel key={params ? JSON.stringify(params) : 'initial'} current={params ?? settings.params} busy={status === 'running'} onGenerate={run} />
+        <SettingsPanel
+          key={params ? JSON.stringify(params) : 'initial'}
+          current={params ?? settings.params}
+          bundle={bundle}
+          busy={status === 'running'}
+          onGenerate={(next, chosen) => {
+            setBundle(chosen);
+            run(next, chosen);
+          }}
+        />
         <SavedWorkBar />
         <ProgressPanel onRetry={(next) => run(next ?? params ?? settings.params)} />
         {status === 'ready' && (

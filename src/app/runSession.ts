@@ -83,7 +83,12 @@ export async function runSession(params: GeneratorParams, options: SessionOption
     started.watch.died.catch((error: unknown) => {
       if (ready) useStore.getState().failRun(runId, null, errorMessage(error), classifyFault(error));
     });
-    done(STAGE.engine, { detail: `${started.version}, ${started.bundle} bundle` });
+    done(STAGE.engine, { detail: `${started.version}, ${started.bundle} bundle${started.threads > 1 ? `, ${started.threads} threads` : ''}` });
+    // The threaded build asked for where it cannot run: say so beside any link notice.
+    if (started.notice) {
+      const { notice, setNotice } = useStore.getState();
+      if (!notice?.includes(started.notice)) setNotice([notice, started.notice].filter((n) => n).join(' '));
+    }
 
     start(STAGE.generate, 'Generating the synthetic company');
     setStage(STAGE.load, { label: 'Loading into DuckDB', status: 'running', startedAt: performance.now() });
@@ -100,7 +105,8 @@ export async function runSession(params: GeneratorParams, options: SessionOption
         setStage(STAGE.load, { count: sum(loader.rowsLoaded.values()), detail: describeCounts(loader.rowsLoaded) });
       },
     });
-    done(STAGE.generate, { detail: `${describeCounts(generated)} in the worker in ${Math.round(result.elapsedMs)} ms` });
+    const side = result.workers === 1 ? 'the worker' : `the workers (${result.workers} side by side)`;
+    done(STAGE.generate, { detail: `${describeCounts(generated)} in ${side} in ${Math.round(result.elapsedMs)} ms` });
     await finishRawLoad(started.connector, params);
     done(STAGE.load);
 

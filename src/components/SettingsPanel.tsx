@@ -1,6 +1,8 @@
 import { type FormEvent, useState } from 'react';
+import type { BundleChoice } from '../engine/bundleChoice';
 import { estimateRun } from '../generator/estimate';
 import { DEFAULT_PARAMS, type GeneratorParams, type ParamError, PRESETS, type PresetName, validateParams } from '../generator/params';
+import { BundleField } from './BundleField';
 
 type Draft = Record<keyof GeneratorParams, string>;
 
@@ -60,8 +62,19 @@ function EstimateLine({ draft }: { draft: Draft }) {
 }
 
 /** The generator's settings: change seed, size and the main rates, then regenerate. */
-export function SettingsPanel({ current, busy, onGenerate }: { current: GeneratorParams; busy: boolean; onGenerate: (params: GeneratorParams) => void }) {
+export function SettingsPanel({
+  current,
+  bundle,
+  busy,
+  onGenerate,
+}: {
+  current: GeneratorParams;
+  bundle: BundleChoice;
+  busy: boolean;
+  onGenerate: (params: GeneratorParams, bundle: BundleChoice) => void;
+}) {
   const [draft, setDraft] = useState<Draft>(() => toDraft(current));
+  const [bundleDraft, setBundleDraft] = useState<BundleChoice>(bundle);
   const [errors, setErrors] = useState<ParamError[]>([]);
   const errorOf = (key: keyof GeneratorParams) => errors.find((e) => e.field === key)?.message;
 
@@ -71,7 +84,7 @@ export function SettingsPanel({ current, busy, onGenerate }: { current: Generato
     event.preventDefault();
     const result = fromDraft(draft);
     setErrors(result.errors);
-    if (result.errors.length === 0) onGenerate(result.params);
+    if (result.errors.length === 0) onGenerate(result.params, bundleDraft);
   };
 
   return (
@@ -108,6 +121,7 @@ export function SettingsPanel({ current, busy, onGenerate }: { current: Generato
             </label>
           );
         })}
+        <BundleField value={bundleDraft} onChange={setBundleDraft} />
         <EstimateLine draft={draft} />
         <div className="actions">
           <button type="submit" disabled={busy}>

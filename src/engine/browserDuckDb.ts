@@ -1,26 +1,39 @@
 import * as duckdb from '@duckdb/duckdb-wasm';
+import coiWasm from '@duckdb/duckdb-wasm/dist/duckdb-coi.wasm?url';
 import ehWasm from '@duckdb/duckdb-wasm/dist/duckdb-eh.wasm?url';
 import mvpWasm from '@duckdb/duckdb-wasm/dist/duckdb-mvp.wasm?url';
+import coiPthreadWorker from '@duckdb/duckdb-wasm/dist/duckdb-browser-coi.pthread.worker.js?url';
+import coiWorker from '@duckdb/duckdb-wasm/dist/duckdb-browser-coi.worker.js?url';
 import ehWorker from '@duckdb/duckdb-wasm/dist/duckdb-browser-eh.worker.js?url';
 import mvpWorker from '@duckdb/duckdb-wasm/dist/duckdb-browser-mvp.worker.js?url';
+import { type BundleChoice, type BundleName, resolveBundle, threadCount } from './bundleChoice';
 import type { FileConnector } from './connector';
 import { DUCKDB_CONFIG } from './duckdbConfig';
 import { createWasmConnector } from './wasmConnector';
 import { BROWSER_MEMORY_LIMIT_GIB } from '../generator/estimate';
 import { WorkerWatch } from './workerFaults';
 
-/** Self-hosted bundles: Vite copies them into dist/, nothing is fetched from a CDN. */
-const BUNDLES: duckdb.DuckDBBundles = {
-  mvp: { mainModule: mvpWasm, mainWorker: mvpWorker },
-  eh: { mainModule: ehWasm, mainWorker: ehWorker },
+/**
+ * Self-hosted bundles: Vite copies them into dist/, nothing is fetched from a CDN. The coi
+ * build's worker starts its DuckDB threads as pthread workers from the third file; it needs
+ * SharedArrayBuffer, so it only runs on a cross-origin isolated page.
+ */
+const BUNDLES: Record<BundleName, duckdb.DuckDBBundle> = {
+  mvp: { mainModule: mvpWasm, mainWorker: mvpWorker, pthreadWorker: null },
+  eh: { mainModule: ehWasm, mainWorker: ehWorker, pthreadWorker: null },
+  coi: { mainModule: coiWasm, mainWorker: coiWorker, pthreadWorker: coiPthreadWorker },
 };
 
-export type BundleChoice = 'auto' | 'mvp' | 'eh';
+export type { BundleChoice, BundleName } from './bundleChoice';
 
 export interface Engine {
   db: duckdb.AsyncDuckDB;
   connector: FileConnector;
-  bundle: 'mvp' | 'eh';
+  bundle: BundleName;
+  /** DuckDB's `threads` setting: 1 for mvp and eh, several for coi. */
+  threads: number;
+  /** Why the build asked for is not the one running (coi without isolation), or null. */
+  notice: string | null;
   version: string;
   /** Watches the DuckDB worker: its crash or silence rejects every request (src/engine/workerFaults.ts). */
   watch: WorkerWatch;
@@ -33,14 +46,22 @@ export interface Engine {
  */
 export const DATABASE_STALL_MS = 120_000;
 
-async function chooseBundle(choice: BundleChoice): Promise<{ name: 'mvp' | 'eh'; bundle: duckdb.DuckDBBundle }> {
-  if (choice === 'auto') {
-    // Feature detection: the eh build needs wasm exceptions, mvp runs everywhere.
-    const bundle = await duckdb.selectBundle(BUNDLES);
-    return { name: bundle.mainModule === ehWasm ? 'eh' : 'mvp', bundle };
-  }
-  const picked = BUNDLES[choice]!;
-  return { name: choice, bundle: { mainModule: picked.mainModule, mainWorker: picked.mainWorker ?? null, pthreadWorker: null } };
+/** Feature detection (DuckDB-WASM's own probes: wasm exceptions, threads, SIMD, isolation). */
+async function chooseBundle(choice: BundleChoice): Promise<{ name: BundleName; bundle: duckdb.DuckDBBundle; notice: string | null }> {
+  const features = await duckdb.getPlatformFeatures();
+  const { name, notice } = resolveBundle(choice, {
+    wasmExceptions: features.wasmExceptions,
+    wasmThreads: features.wasmThreads,
+    wasmSIMD: features.wasmSIMD,
+    // Its own flag is true in Node; in a page only the global says whether SharedArrayBuffer works.
+    crossOriginIsolated: globalThis.crossOriginIsolated === true,
+  });
+  return { name, bundle: BUNDLES[name], notice };
+}
+
+async function currentThreads(connector: FileConnector): Promise<number> {
+  const table = await connector.query(`SELECT CAST(current_setting('threads') AS INTEGER) AS threads`);
+  return Number(table.getChild('threads')?.get(0) ?? 1);
 }
 
 /**
@@ -75,7 +96,7 @@ function instantiate(db: duckdb.AsyncDuckDB, watch: WorkerWatch, bundle: duckdb.
 }
 
 export async function startEngine(choice: BundleChoice = 'auto'): Promise<Engine> {
-  const { name, bundle } = await chooseBundle(choice);
+  const { name, bundle, notice } = await chooseBundle(choice);
   await assertReachable(bundle.mainModule);
   const worker = new Worker(bundle.mainWorker!);
   const watch = new WorkerWatch('database', worker, { stallMs: DATABASE_STALL_MS });
@@ -88,6 +109,9 @@ export async function startEngine(choice: BundleChoice = 'auto'): Promise<Engine
     // (result buffers, Arrow IPC copies) needs far less than the other 0.8 GiB, and the
     // large preset's last checks need the extra room (estimate.ts uses the same figure).
     await connector.exec(`SET memory_limit = '${BROWSER_MEMORY_LIMIT_GIB}GiB'`);
+    const current = await currentThreads(connector);
+    const threads = threadCount(name, navigator.hardwareConcurrency, current);
+    if (threads !== current) await connector.exec(`SET threads = ${threads}`);
     const version = await watch.guard(db.getVersion());
     const terminate = async () => {
       watch.dispose();
@@ -97,7 +121,7 @@ export async function startEngine(choice: BundleChoice = 'auto'): Promise<Engine
       worker.terminate();
       await Promise.resolve();
     };
-    return { db, connector, bundle: name, version, watch, terminate };
+    return { db, connector, bundle: name, threads, notice, version, watch, terminate };
   } catch (error) {
     watch.dispose();
     worker.terminate();

@@ -1,6 +1,6 @@
 import { estimateRun } from '../generator/estimate';
 import { DEFAULT_PARAMS, type GeneratorParams, PRESETS, type PresetName, resolveParams, validateParams } from '../generator/params';
-import type { BundleChoice } from '../engine/browserDuckDb';
+import { type BundleChoice, isBundleChoice } from '../engine/bundleChoice';
 
 export interface UrlSettings {
   params: GeneratorParams;
@@ -63,7 +63,7 @@ export function readUrlSettings(search: string): UrlSettings {
   const params = resolveParams(partial as Partial<GeneratorParams>);
   const bundleValue = query.get('bundle') ?? 'auto';
   let bundle: BundleChoice = 'auto';
-  if (bundleValue === 'auto' || bundleValue === 'mvp' || bundleValue === 'eh') bundle = bundleValue;
+  if (isBundleChoice(bundleValue)) bundle = bundleValue;
   else problems.push(`unknown bundle "${bundleValue}"`);
   return { params, bundle, notice: linkNotice(problems), problems };
 }
