@@ -162,13 +162,23 @@ export class AppPage {
    */
   async generate(fields: Record<string, string>): Promise<void> {
     const before = (await this.snapshot()).runId;
-    const settings = this.page.locator('details.settings');
-    if ((await settings.getAttribute('open')) === null) await settings.locator('summary').click();
-    const form = this.page.getByRole('form', { name: 'Generator settings' });
+    const form = await this.openSettings();
     // A field's accessible name is its label followed by its hint.
     for (const [label, value] of Object.entries(fields)) await form.getByRole('textbox', { name: new RegExp(`^${label} `) }).fill(value);
     await form.getByRole('button', { name: 'Generate' }).click();
     await expect.poll(async () => (await this.snapshot()).runId).toBeGreaterThan(before);
+  }
+
+  /** Opens the Generator settings (if closed) and returns its form. */
+  async openSettings() {
+    const settings = this.page.locator('details.settings');
+    if ((await settings.getAttribute('open')) === null) await settings.locator('summary').click();
+    return this.page.getByRole('form', { name: 'Generator settings' });
+  }
+
+  /** The settings' DuckDB build choice (src/components/BundleField.tsx). */
+  async bundleSelect() {
+    return (await this.openSettings()).getByRole('combobox', { name: /^DuckDB build/ });
   }
 
   /** Crashes the live 'generator' or 'database' worker through the test hook (src/engine/workerFaults.ts). */
