@@ -4,6 +4,7 @@ import type { PresetName } from '../src/generator/params';
 import { CHROMIUM_ARGS, chromiumPath } from '../tests/e2e/support/chromium';
 import { type Figures, snapshotFigures } from './figures';
 import { MemorySampler, type MemoryPeaks, WorkerChannel } from './memory';
+import { generationRateFigures } from './generationRate';
 import { viewTimingFigures } from './viewTimings';
 
 export interface BrowserRun {
@@ -71,7 +72,8 @@ export async function runInBrowser(browser: Browser, baseUrl: string, preset: Pr
     await cdp.detach().catch(() => undefined);
     // After the memory sampling: filter changes are measured on the drawn Overview.
     const views = await viewTimingFigures(page, snapshot);
-    return { figures: { ...snapshotFigures(snapshot), ...memoryFigures(memory), ...views }, snapshot, memory, requested };
+    const generation = await generationRateFigures(page, preset, seed);
+    return { figures: { ...snapshotFigures(snapshot), ...memoryFigures(memory), ...views, ...generation }, snapshot, memory, requested };
   } finally {
     await context.close();
   }

@@ -33,7 +33,8 @@ export function snapshotFigures(snapshot: RunSnapshot): Figures {
   const models = snapshot.stages.filter((s) => s.id.startsWith('model:'));
 
   const counts = parseTableCounts(generate?.detail ?? null);
-  const workerMs = /in the worker in (\d+) ms/.exec(generate?.detail ?? '');
+  const workerMs = /in the workers?(?: \(\d+ side by side\))? in (\d+) ms/.exec(generate?.detail ?? '');
+  const workers = /\((\d+) side by side\)/.exec(generate?.detail ?? '');
   const generateMs = duration(generate);
   const events = counts.events ?? null;
   const rows = generate?.count ?? null;
@@ -42,6 +43,7 @@ export function snapshotFigures(snapshot: RunSnapshot): Figures {
     'engine.ms': duration(engine),
     'generate.ms': generateMs,
     'generate.workerMs': workerMs ? Number(workerMs[1]) : null,
+    'generate.workers': generate ? (workers ? Number(workers[1]) : 1) : null,
     'generate.events': events,
     'generate.rows': rows,
     'generate.eventsPerSec': perSecond(events, generateMs),

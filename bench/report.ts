@@ -114,9 +114,13 @@ function browserSection(result: PresetResult): string {
   const charts = med(s, 'chart.count');
   const rows = [
     line('start DuckDB-WASM', 'engine.ms', ms),
-    line('generate (in the worker, overlapped with loading)', 'generate.ms', ms),
+    line(`generate (${med(s, 'generate.workers') ?? '?'} worker(s), overlapped with loading)`, 'generate.ms', ms),
     line('generation rate: events / generate time', 'generate.eventsPerSec', (v) => rate(v, 'events')),
     line('generation rate: all rows / generate time', 'generate.rowsPerSec', (v) => rate(v, 'rows')),
+    line('generation + transfer alone, one worker', 'generateOnly.one.ms', ms),
+    line('  rate: events / time', 'generateOnly.one.eventsPerSec', (v) => rate(v, 'events')),
+    line(`generation + transfer alone, ${med(s, 'generateOnly.app.workers') ?? '?'} workers side by side`, 'generateOnly.app.ms', ms),
+    line('  rate: events / time', 'generateOnly.app.eventsPerSec', (v) => rate(v, 'events')),
     line('transfer+load: tail after generation ends', 'load.tailMs', ms),
     line('transfer+load: whole stage (overlaps generation)', 'load.stageMs', ms),
     line('pipeline models (sum of model stages)', 'models.ms', ms),

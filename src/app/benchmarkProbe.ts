@@ -1,5 +1,6 @@
-import { killWorker, type WorkerKind } from '../engine/workerFaults';
+import { killWorker, setStallLimit, type WorkerKind } from '../engine/workerFaults';
 import type { Store } from '../state/store';
+import { generateOnly } from './generationProbe';
 
 /**
  * A read-only window onto a run for `npm run bench` and the end-to-end tests: stage timings
@@ -65,10 +66,17 @@ declare global {
        * the page (terminated, then its 'error' event); false when no such worker is running.
        */
       killWorker(kind: WorkerKind): boolean;
+      /**
+       * Test hook: the silence limit of the worker watches in ms (null: their own 120 s), so a
+       * test can hang a real worker and see the page give up on it within seconds.
+       */
+      setStallLimit(ms: number | null): void;
+      /** Bench hook: generation plus transfer alone (generationProbe.ts). */
+      generateOnly: typeof generateOnly;
     };
   }
 }
 
 export function installProbe(getState: () => Store): void {
-  window.growthbench = { snapshot: () => snapshot(getState()), query: (sql) => queryRows(getState(), sql), killWorker };
+  window.growthbench = { snapshot: () => snapshot(getState()), query: (sql) => queryRows(getState(), sql), killWorker, setStallLimit, generateOnly };
 }

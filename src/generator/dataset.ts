@@ -1,10 +1,11 @@
-import { simulateAccounts } from './accounts';
+import { type Account, simulateAccounts } from './accounts';
 import { customersIpc, discountsIpc, plansIpc, usersIpc } from './accountTables';
 import { AccountRecords } from './accountRecords';
 import { parseIsoDate } from './calendar';
 import { EventChunkBuilder } from './eventColumns';
 import { accountEventMix, type DirtPlan, type SimulationClock, simulateUserEvents } from './events';
 import { simulateLifecycle } from './lifecycle';
+import { ACCOUNTS_PER_CHUNK, ACCOUNTS_PER_GROUP, type DatasetShare, groupCount, HEAD_GROUP, WHOLE_DATASET } from './groups';
 import { checkedParams, type GeneratorParams } from './params';
 import { Rng, STREAM_TAG } from './prng';
 import { simulatePurchases } from './purchases';
@@ -21,12 +22,15 @@ export interface TableChunk {
   rows: number;
   /** Share of the whole generation done after this chunk, 0..1. */
   progress: number;
+  /**
+   * The group of accounts the chunk belongs to (HEAD_GROUP for customers, users, plans and
+   * discounts), and whether it is the group's last chunk. Whoever merges the chunks of several
+   * generators takes the groups in order, which gives the same sequence as one generator.
+   */
+  group: number;
+  lastOfGroup: boolean;
 }
 
-/** Accounts per chunk: about 100 k events, a few MB of IPC, at the default density. */
-export const ACCOUNTS_PER_CHUNK = 500;
-/** The small per-account tables are sent every this many chunks: fewer, larger inserts. */
-const CHUNKS_PER_RECORD_FLUSH = 10;
 
 /** Story 8: win-back campaigns go out on these days of every year (month, day). */
 const CAMPAIGN_DATES: readonly [number, number][] = [
@@ -60,16 +64,20 @@ export function dirtPlan(seed: number, window: SimulationWindow, dirtRate: numbe
 
 /**
  * Generates the synthetic company, table by table, as Arrow IPC chunks. Pure and seeded: the
- * same parameters give the same bytes in any environment. The caller pulls chunks at its own
- * pace, which is how the worker applies back-pressure and cancellation.
+ * same parameters give the same bytes in any environment, and the chunks of a share are
+ * exactly the whole dataset's chunks of its groups, so any number of generators side by side
+ * give the same data as one. The caller pulls chunks at its own pace, which is how the worker
+ * applies back-pressure and cancellation.
  */
-export function* generateDataset(partial: Partial<GeneratorParams>): Generator<TableChunk, void, void> {
+export function* generateDataset(partial: Partial<GeneratorParams>, share: DatasetShare = WHOLE_DATASET): Generator<TableChunk, void, void> {
   const params = checkedParams(partial);
+  if (!Number.isInteger(share.count) || share.count < 1 || !Number.isInteger(share.index) || share.index < 0 || share.index >= share.count) {
+    throw new RangeError(`invalid share ${share.index} of ${share.count}`);
+  }
   const window = simulationWindow(params);
-  const accounts = simulateAccounts(params.seed, params.accounts, params.usersPerAccount, window);
-  const dirt = new Rng(params.seed, 1, STREAM_TAG.dirt);
-  yield { table: 'customers', ...customersIpc(accounts, dirt, params.dirtRate), progress: 0.04 };
-
+  const makesHead = share.index === 0;
+  // Company names (faker, the slowest part of an account) only where the customers table is made.
+  const accounts = simulateAccounts(params.seed, params.accounts, params.usersPerAccount, window, { names: makesHead });
   const users: AccountUsers[] = [];
   let nextUser = 0;
   for (const account of accounts) {
@@ -77,17 +85,48 @@ export function* generateDataset(partial: Partial<GeneratorParams>): Generator<T
     nextUser += u.createdMs.length;
     users.push(u);
   }
-  yield { table: 'users', ipc: usersIpc(accounts, users), rows: nextUser, progress: 0.06 };
-  yield { table: 'plans', ipc: plansIpc(), rows: 5, progress: 0.06 };
-  yield { table: 'discounts', ipc: discountsIpc(), rows: 5, progress: 0.06 };
+  if (makesHead) {
+    const dirt = new Rng(params.seed, 1, STREAM_TAG.dirt);
+    const head = { group: HEAD_GROUP, lastOfGroup: false };
+    yield { table: 'customers', ...customersIpc(accounts, dirt, params.dirtRate), progress: 0.04, ...head };
+    yield { table: 'users', ipc: usersIpc(accounts, users), rows: nextUser, progress: 0.06, ...head };
+    yield { table: 'plans', ipc: plansIpc(), rows: 5, progress: 0.06, ...head };
+    yield { table: 'discounts', ipc: discountsIpc(), rows: 5, progress: 0.06, ...head, lastOfGroup: true };
+  }
+  const world: World = {
+    params,
+    window,
+    accounts,
+    users,
+    clock: { lastObservedDay: window.lastObservedDay, campaignDays: campaignDays(window) },
+    dirt: dirtPlan(params.seed, window, params.dirtRate),
+    events: new EventChunkBuilder(),
+  };
+  for (let group = share.index; group < groupCount(accounts.length); group += share.count) yield* generateGroup(world, group);
+}
 
-  const clock: SimulationClock = { lastObservedDay: window.lastObservedDay, campaignDays: campaignDays(window) };
-  const plan = dirtPlan(params.seed, window, params.dirtRate);
+/** What every group of a run shares. */
+interface World {
+  params: GeneratorParams;
+  window: SimulationWindow;
+  accounts: readonly Account[];
+  users: readonly AccountUsers[];
+  clock: SimulationClock;
+  dirt: DirtPlan;
+  /** Reused chunk after chunk: its IPC is a copy. */
+  events: EventChunkBuilder;
+}
+
+/** The events of one group's accounts, a chunk at a time, then their per-account tables. */
+function* generateGroup(world: World, group: number): Generator<TableChunk, void, void> {
+  const { params, window, accounts, users, events } = world;
+  const first = group * ACCOUNTS_PER_GROUP;
+  const last = Math.min(accounts.length, first + ACCOUNTS_PER_GROUP);
+  const records = new AccountRecords(params.dirtRate, window.lastObservedDay);
   let nextEventId = 1;
-  let records = new AccountRecords(params.dirtRate, window.lastObservedDay);
-  for (let start = 0, chunk = 1; start < accounts.length; start += ACCOUNTS_PER_CHUNK, chunk++) {
-    const end = Math.min(accounts.length, start + ACCOUNTS_PER_CHUNK);
-    const events = new EventChunkBuilder();
+  for (let start = first; start < last; start += ACCOUNTS_PER_CHUNK) {
+    const end = Math.min(last, start + ACCOUNTS_PER_CHUNK);
+    events.clear();
     for (let i = start; i < end; i++) {
       const account = accounts[i]!;
       const accountDirt = new Rng(params.seed, account.index, STREAM_TAG.dirt);
@@ -115,17 +154,15 @@ export function* generateDataset(partial: Partial<GeneratorParams>): Generator<T
       const accountUsers = users[i]!;
       for (let k = 0; k < accountUsers.createdMs.length; k++) {
         const profile = { userNumber: accountUsers.firstUserNumber + k, createdMs: accountUsers.createdMs[k]!, platform: accountUsers.platform[k]!, country: accountUsers.country[k]!, engagement: accountUsers.engagement[k]! };
-        nextEventId = simulateUserEvents(rng, accountDirt, profile, usage, clock, plan, events, nextEventId);
+        nextEventId = simulateUserEvents(rng, accountDirt, profile, usage, world.clock, world.dirt, events, nextEventId);
       }
     }
     const progress = 0.06 + 0.94 * (end / accounts.length);
-    if (chunk % CHUNKS_PER_RECORD_FLUSH === 0 || end === accounts.length) {
-      for (const [table, builder] of Object.entries(records.tables)) {
-        yield { table: table as RawTableName, ipc: builder.toIpc(), rows: builder.length, progress };
-      }
-      records = new AccountRecords(params.dirtRate, window.lastObservedDay);
-    }
-    const rows = events.length;
-    yield { table: 'events', ipc: events.toIpc(), rows, progress };
+    yield { table: 'events', ipc: events.toIpc(), rows: events.length, progress, group, lastOfGroup: false };
+  }
+  const tables = Object.entries(records.tables);
+  const progress = 0.06 + 0.94 * (last / accounts.length);
+  for (const [k, [table, builder]] of tables.entries()) {
+    yield { table: table as RawTableName, ipc: builder.toIpc(), rows: builder.length, progress, group, lastOfGroup: k === tables.length - 1 };
   }
 }

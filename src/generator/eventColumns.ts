@@ -74,6 +74,11 @@ export class EventChunkBuilder {
     return this.n;
   }
 
+  /** Empties the chunk, keeping its buffers for the next one. */
+  clear(): void {
+    this.n = 0;
+  }
+
   /** Makes room for `rows` more rows. */
   reserve(rows: number): void {
     if (this.n + rows <= this.capacity) return;

@@ -1,4 +1,5 @@
 import { generateDataset } from './dataset';
+import type { DatasetShare } from './groups';
 import { type GeneratorRequest, type GeneratorResponse, serializeError } from './protocol';
 import { RAW_TABLES, type RawTableName } from './rawTables';
 
@@ -25,7 +26,7 @@ export class GeneratorService {
     switch (request.type) {
       case 'generate':
         if (job) job.cancelled = true;
-        void this.run(request.requestId, request.params, request.maxInFlight);
+        void this.run(request.requestId, request.params, request.share, request.maxInFlight);
         return;
       case 'ack':
         if (job && job.requestId === request.requestId) {
@@ -42,13 +43,13 @@ export class GeneratorService {
     }
   }
 
-  private async run(requestId: number, params: Parameters<typeof generateDataset>[0], maxInFlight: number): Promise<void> {
+  private async run(requestId: number, params: Parameters<typeof generateDataset>[0], share: DatasetShare, maxInFlight: number): Promise<void> {
     const job: Job = { requestId, credits: Math.max(1, maxInFlight), cancelled: false, wake: null };
     this.job = job;
     const started = performance.now();
     const rows = Object.fromEntries(RAW_TABLES.map((t) => [t, 0])) as Record<RawTableName, number>;
     try {
-      for (const chunk of generateDataset(params)) {
+      for (const chunk of generateDataset(params, share)) {
         while (job.credits === 0 && !job.cancelled) await new Promise<void>((resolve) => (job.wake = resolve));
         job.wake = null;
         if (job.cancelled) break;

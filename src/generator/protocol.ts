@@ -1,3 +1,4 @@
+import type { DatasetShare } from './groups';
 import type { GeneratorParams } from './params';
 import type { RawTableName } from './rawTables';
 
@@ -5,10 +6,11 @@ import type { RawTableName } from './rawTables';
  * The generator worker's whole protocol, imported by both sides. Chunks carry Arrow IPC
  * bytes whose buffer is transferred, never copied. Flow control is credit based: the worker
  * keeps at most `maxInFlight` chunks unacknowledged, so a slow database never makes the
- * page hold the whole dataset twice.
+ * page hold the whole dataset twice. Several workers may share a run (`share`); the page
+ * merges their chunks group by group (groups.ts).
  */
 export type GeneratorRequest =
-  | { type: 'generate'; requestId: number; params: Partial<GeneratorParams>; maxInFlight: number }
+  | { type: 'generate'; requestId: number; params: Partial<GeneratorParams>; share: DatasetShare; maxInFlight: number }
   | { type: 'ack'; requestId: number }
   | { type: 'cancel'; requestId: number };
 
@@ -19,7 +21,7 @@ export interface SerializedError {
 }
 
 export type GeneratorResponse =
-  | { type: 'chunk'; requestId: number; table: RawTableName; ipc: Uint8Array; rows: number; progress: number; elapsedMs: number }
+  | { type: 'chunk'; requestId: number; table: RawTableName; ipc: Uint8Array; rows: number; progress: number; group: number; lastOfGroup: boolean; elapsedMs: number }
   | { type: 'done'; requestId: number; rows: Record<RawTableName, number>; elapsedMs: number }
   | { type: 'cancelled'; requestId: number }
   | { type: 'error'; requestId: number; error: SerializedError };

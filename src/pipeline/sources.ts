@@ -1,7 +1,7 @@
 import type { Connector } from '../engine/connector';
 import { quoteLiteral } from '../engine/connector';
 import type { GeneratorParams } from '../generator/params';
-import { eventsViewSql } from '../generator/eventsView';
+import { createEventsView } from '../generator/eventsView';
 import { RAW_TABLES } from '../generator/rawTables';
 
 /** One-row table of the run's parameters; SQL reads the as-of date and window from it. */
@@ -12,7 +12,7 @@ export const PIPELINE_SOURCES: readonly string[] = [...RAW_TABLES, RUN_PARAMS_TA
 
 /** After the generated chunks are loaded: the run's parameters and the raw decoding views. */
 export async function finishRawLoad(connector: Connector, params: GeneratorParams): Promise<void> {
-  await connector.exec(eventsViewSql());
+  await createEventsView(connector);
   await writeRunParams(connector, params);
 }
 

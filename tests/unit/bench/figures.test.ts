@@ -51,9 +51,18 @@ describe('mapping a run snapshot to benchmark figures', () => {
     expect(f['engine.ms']).toBe(1500);
     expect(f['generate.ms']).toBe(4000);
     expect(f['generate.workerMs']).toBe(3950);
+    expect(f['generate.workers']).toBe(1);
     expect(f['generate.events']).toBe(2_090_791);
     expect(f['generate.eventsPerSec']).toBeCloseTo(2_090_791 / 4);
     expect(f['generate.rowsPerSec']).toBeCloseTo(2_131_059 / 4);
+  });
+
+  it('reads the number of generators that shared the run and their time', () => {
+    const detail = 'customers 10,000, users 30,268, events 2,090,791 in the workers (2 side by side) in 2100 ms';
+    const parallel = snapshotFigures({ ...SNAPSHOT, stages: SNAPSHOT.stages.map((s) => (s.id === 'generate' ? { ...s, detail } : s)) });
+    expect(parallel['generate.workers']).toBe(2);
+    expect(parallel['generate.workerMs']).toBe(2100);
+    expect(parseTableCounts(detail).events).toBe(2_090_791);
   });
 
   it('splits loading into the tail after generation and the whole overlapped stage', () => {

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { GeneratorService } from '../../../src/generator/generatorService';
 import { type GeneratorResponse, transferablesOf } from '../../../src/generator/protocol';
+import { WHOLE_DATASET } from '../../../src/generator/groups';
 
 /** Drives the worker's logic in-process, recording what it posts. */
 function harness() {
@@ -25,7 +26,7 @@ const chunks = (posted: GeneratorResponse[]) => posted.filter((r) => r.type === 
 describe('generator worker protocol', () => {
   it('never has more than maxInFlight chunks unacknowledged, and finishes once all are acked', async () => {
     const { service, posted, until, settle } = harness();
-    service.handle({ type: 'generate', requestId: 3, params: { preset: 'tiny', seed: 1 }, maxInFlight: 2 });
+    service.handle({ type: 'generate', requestId: 3, params: { preset: 'tiny', seed: 1 }, share: WHOLE_DATASET, maxInFlight: 2 });
     await until(() => chunks(posted).length === 2);
     await settle();
     expect(chunks(posted)).toHaveLength(2); // waits for credit
@@ -48,7 +49,7 @@ describe('generator worker protocol', () => {
 
   it('stops on cancel and says so', async () => {
     const { service, posted, until } = harness();
-    service.handle({ type: 'generate', requestId: 1, params: { preset: 'tiny' }, maxInFlight: 1 });
+    service.handle({ type: 'generate', requestId: 1, params: { preset: 'tiny' }, share: WHOLE_DATASET, maxInFlight: 1 });
     await until(() => chunks(posted).length === 1);
     service.handle({ type: 'cancel', requestId: 1 });
     await until(() => posted.some((r) => r.type === 'cancelled'));
@@ -57,7 +58,7 @@ describe('generator worker protocol', () => {
 
   it('reports invalid parameters as an error naming the field, without generating', async () => {
     const { service, posted, until } = harness();
-    service.handle({ type: 'generate', requestId: 9, params: { seed: 1.5 }, maxInFlight: 4 });
+    service.handle({ type: 'generate', requestId: 9, params: { seed: 1.5 }, share: WHOLE_DATASET, maxInFlight: 4 });
     await until(() => posted.length > 0);
     expect(posted).toHaveLength(1);
     const [error] = posted;
@@ -70,7 +71,7 @@ describe('generator worker protocol', () => {
 
   it('transfers the IPC buffer of a chunk and nothing for other messages', () => {
     const ipc = new Uint8Array(8);
-    expect(transferablesOf({ type: 'chunk', requestId: 1, table: 'events', ipc, rows: 0, progress: 1, elapsedMs: 0 })).toEqual([ipc.buffer]);
+    expect(transferablesOf({ type: 'chunk', requestId: 1, table: 'events', ipc, rows: 0, progress: 1, group: 0, lastOfGroup: false, elapsedMs: 0 })).toEqual([ipc.buffer]);
     expect(transferablesOf({ type: 'cancelled', requestId: 1 })).toEqual([]);
   });
 });
