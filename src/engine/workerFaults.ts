@@ -38,6 +38,9 @@ export interface WatchOptions {
 
 const live = new Map<WorkerKind, WorkerWatch>();
 
+/** Test hook (setStallLimit): a silence limit for every watch instead of its own, or null. */
+let stallLimitOverride: number | null = null;
+
 export class WorkerWatch {
   /** Rejects with the fault when the worker dies; never resolves. */
   readonly died: Promise<never>;
@@ -146,12 +149,23 @@ export class WorkerWatch {
     (this.worker as unknown as EventTarget).dispatchEvent(event);
   }
 
+  /** Restarts the silence timer so a changed limit takes effect at its own granularity. */
+  restartTimer(): void {
+    if (this.timer === null) return;
+    this.stopTimer();
+    this.startTimer();
+  }
+
+  private get stallMs(): number {
+    return stallLimitOverride ?? this.options.stallMs;
+  }
+
   private startTimer(): void {
     if (this.timer !== null) return;
-    const every = Math.max(10, Math.min(5_000, this.options.stallMs / 4));
+    const every = Math.max(10, Math.min(5_000, this.stallMs / 4));
     this.timer = setInterval(() => {
       const silent = this.now() - this.lastHeard;
-      if (this.expecting > 0 && silent > this.options.stallMs) {
+      if (this.expecting > 0 && silent > this.stallMs) {
         this.fail(new WorkerFaultError(this.kind, 'stalled', `no answer for ${Math.round(silent / 1000)} s`));
       }
     }, every);
@@ -174,4 +188,14 @@ export function killWorker(kind: WorkerKind): boolean {
   if (!watch) return false;
   watch.simulateCrash();
   return true;
+}
+
+/**
+ * Test hook behind window.growthbench.setStallLimit: the silence limit of every watch, live
+ * and later (null restores each watch's own), so an end-to-end test can hang a real worker
+ * and see the page recover in seconds instead of minutes.
+ */
+export function setStallLimit(ms: number | null): void {
+  stallLimitOverride = ms;
+  for (const watch of live.values()) watch.restartTimer();
 }

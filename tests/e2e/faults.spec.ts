@@ -136,3 +136,44 @@ test('when the previous data had to make room, a cancelled run offers to load it
   expect(new URL(page.url()).searchParams.get('seed')).toBe('1');
   expect(await accountCount(app)).toBe(300);
 });
+
+test('a DuckDB worker that stops answering mid-run is given up after the silence limit; the previous data stays, a smaller size is offered', async ({ page }) => {
+  const app = new AppPage(page);
+  await app.open('./?preset=tiny&seed=1');
+  await app.waitUntilReady();
+  const hashOfCustomers = 'SELECT count(*) AS n, sum(hash(customer_id))::DOUBLE AS h FROM customers';
+  const before = await app.query(hashOfCustomers);
+  const oldWorkers = new Set(page.workers());
+
+  await app.generate({ Seed: '2', Accounts: '4000' });
+  await app.waitForRunningStage('model:');
+  // The new run's own database worker (the previous data's stays beside it).
+  const building = page.workers().filter((w) => w.url().includes('duckdb') && !oldWorkers.has(w));
+  expect(building).toHaveLength(1);
+  // 4 s instead of 120 s, set only now: loading the raw data sends no message for a while.
+  await app.setStallLimit(4_000);
+  const hungAt = Date.now();
+  await app.hangWorker(building[0]!);
+
+  const notice = page.getByTestId('run-interrupted');
+  // Without the watch's silence limit the pipeline's request would wait forever.
+  await expect(notice).toContainText('The run with seed 2, 4,000 accounts failed before its data was ready; the previous data is still loaded', { timeout: 30_000 });
+  await expect(notice).toContainText(/The database \(DuckDB\) worker stopped responding: no answer for \d+ s/);
+  expect(Date.now() - hungAt).toBeLessThan(30_000);
+  await expect(notice).toHaveAttribute('data-fault', 'stall');
+  await expect(notice.getByRole('button', { name: 'Restart with a smaller size (2,000 accounts)' })).toBeVisible();
+  // The previous data, whole, with its link; the hung worker is gone.
+  await expect(app.progress).toHaveAttribute('data-status', 'ready');
+  await expect(app.dataset).toContainText('Seed 1 · tiny');
+  expect(new URL(page.url()).searchParams.get('seed')).toBe('1');
+  expect(await app.query(hashOfCustomers)).toEqual(before);
+  await expect.poll(() => app.workerCounts()).toEqual({ duckdb: 1, generator: 0 });
+  await app.openView('Revenue');
+  await expect(app.view('Revenue')).toBeVisible();
+
+  await app.setStallLimit(null);
+  await notice.getByRole('button', { name: 'Restart with a smaller size (2,000 accounts)' }).click();
+  await app.waitUntilReady();
+  expect(new URL(page.url()).searchParams.get('accounts')).toBe('2000');
+  expect(await accountCount(app)).toBe(2000);
+});

@@ -1,4 +1,4 @@
-import { expect, type Page } from '@playwright/test';
+import { expect, type Page, type Worker } from '@playwright/test';
 import type { RunSnapshot } from '../../../src/app/benchmarkProbe';
 
 /** Page object: the locators and waits the end-to-end tests share. */
@@ -185,6 +185,27 @@ export class AppPage {
   async killWorker(kind: 'generator' | 'database'): Promise<void> {
     const killed = await this.page.evaluate((k) => window.growthbench!.killWorker(k), kind);
     expect(killed, `a live ${kind} worker to kill`).toBe(true);
+  }
+
+  /**
+   * Makes a live worker of the page hang for real: an endless loop in its own thread, so it
+   * answers nothing (as a worker stuck in a runaway computation does). The loop runs as one of
+   * the worker's own tasks, not inside this evaluation, so terminating the worker ends it as
+   * it would end any worker's code.
+   */
+  async hangWorker(worker: Worker): Promise<void> {
+    await worker.evaluate(() => {
+      setTimeout(() => {
+        for (;;) {
+          // Spin: the worker's event loop never runs again.
+        }
+      }, 0);
+    });
+  }
+
+  /** Sets the worker watches' silence limit (test hook, src/engine/workerFaults.ts). */
+  async setStallLimit(ms: number | null): Promise<void> {
+    await this.page.evaluate((limit) => window.growthbench!.setStallLimit(limit), ms);
   }
 
   /** Waits until a stage whose id starts with `prefix` (e.g. "model:") is running. */

@@ -1,5 +1,5 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import { killWorker, WorkerFaultError, WorkerWatch } from '../../../src/engine/workerFaults';
+import { killWorker, setStallLimit, WorkerFaultError, WorkerWatch } from '../../../src/engine/workerFaults';
 
 /** Stands in for a Worker: an EventTarget that records being terminated. */
 class FakeWorker extends EventTarget {
@@ -83,6 +83,29 @@ describe('WorkerWatch', () => {
     expect(watch.error).toBeNull();
     await vi.advanceTimersByTimeAsync(5_000);
     expect(watch.error?.reason).toBe('stalled');
+  });
+
+  it('setStallLimit shortens the silence limit of a live watch already timing, and null restores its own', async () => {
+    const worker = new FakeWorker();
+    const watch = new WorkerWatch('database', worker, { stallMs: 120_000, now: () => Date.now() });
+    const release = watch.expect();
+    try {
+      setStallLimit(2_000);
+      await vi.advanceTimersByTimeAsync(1_500);
+      expect(watch.error).toBeNull();
+      // Checked every 500 ms (a quarter of the limit), so it trips within 2.5 s of silence.
+      await vi.advanceTimersByTimeAsync(1_000);
+      expect(watch.error?.reason).toBe('stalled');
+      expect(watch.error?.message).toBe('The database (DuckDB) worker stopped responding: no answer for 3 s');
+    } finally {
+      setStallLimit(null);
+      release();
+    }
+    const other = new WorkerWatch('generator', new FakeWorker(), { stallMs: 10_000, now: () => Date.now() });
+    other.expect();
+    await vi.advanceTimersByTimeAsync(9_000);
+    expect(other.error).toBeNull();
+    other.dispose();
   });
 
   it('killWorker crashes the live worker of that kind through its error event, and only while it is live', async () => {
