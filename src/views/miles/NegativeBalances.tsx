@@ -1,12 +1,12 @@
 import { useMemo, useState } from 'react';
 import { useMartSql } from '../../hooks/useMartSql';
 import { useQuery } from '../../hooks/useQuery';
-import { useStore } from '../../state/store';
 import { ChartSection } from '../common/ChartSection';
 import { type Column, DataTable } from '../common/DataTable';
 import { formatInt } from '../common/format';
 import { QueryStatus } from '../common/QueryStatus';
-import { downloadCsv } from '../common/downloadCsv';
+import { CsvDownloadError } from '../common/CsvDownloadError';
+import { useCsvDownload } from '../common/downloadCsv';
 import { negativeUsersSql } from './milesQueries';
 import { type NegativeUser, negativeSummary, toNegativeUsers } from './milesRows';
 
@@ -25,17 +25,11 @@ const COLUMNS: Column<NegativeUser>[] = [
  * rows as a CSV download.
  */
 export function NegativeBalances() {
-  const queries = useStore((s) => s.queries);
   const mart = useMartSql('users_with_negative_miles');
   const sql = useMemo(() => negativeUsersSql(mart), [mart]);
   const state = useQuery(sql, 'miles-negative', toNegativeUsers);
   const [open, setOpen] = useState(false);
-  const [downloadError, setDownloadError] = useState<string | null>(null);
-  const download = () => {
-    if (!queries) return;
-    setDownloadError(null);
-    downloadCsv(queries, sql, 'users_with_negative_miles.csv').catch((error: unknown) => setDownloadError(error instanceof Error ? error.message : String(error)));
-  };
+  const csv = useCsvDownload();
   return (
     <ChartSection id="miles-negative" title="Users with a negative miles balance" note="Balance = lifetime miles earned - redeemed at the as-of date; below zero means more was redeemed than earned.">
       <QueryStatus state={state} what="negative balances" isEmpty={() => false}>
@@ -52,16 +46,12 @@ export function NegativeBalances() {
                   <button type="button" className="secondary" aria-expanded={open} aria-controls="miles-negative-rows" onClick={() => setOpen((o) => !o)}>
                     {open ? 'Hide the users' : `Show the ${formatInt(users.length)} users`}
                   </button>
-                  <button type="button" className="secondary" onClick={download} disabled={!queries}>
+                  <button type="button" className="secondary" onClick={() => csv.download(sql, 'users_with_negative_miles.csv')} disabled={!csv.ready}>
                     Download CSV
                   </button>
                 </p>
               )}
-              {downloadError && (
-                <p role="alert" className="error">
-                  Could not export the CSV: {downloadError}
-                </p>
-              )}
+              <CsvDownloadError error={csv.error} />
               {open && (
                 <div id="miles-negative-rows">
                   <DataTable testId="miles-negative-table" caption="Users with a negative miles balance, most negative first" columns={COLUMNS} rows={users} rowKey={(r) => r.userId} summary="Users" open />

@@ -3,7 +3,7 @@ import { formatCount, formatCurrency } from '../../format/numbers';
 import { useQuery } from '../../hooks/useQuery';
 import { useStore } from '../../state/store';
 import { type SortableColumn, SortableTable } from '../drivers/SortableTable';
-import { downloadCsv } from '../common/downloadCsv';
+import { DrilldownPanel } from '../common/DrilldownPanel';
 import { cohortLabel, retentionLabels } from './retentionHeatmap';
 import { type CellSelection, drilldownSql } from './retentionQueries';
 import { type DrilldownRow, drilldownRowsFromTable } from './retentionRows';
@@ -19,9 +19,7 @@ export function CohortDrilldown({ cell }: { cell: CellSelection }) {
   const options = useRetentionStore((s) => s.options);
   const selectCell = useRetentionStore((s) => s.selectCell);
   const filters = useStore((s) => s.filters);
-  const queries = useStore((s) => s.queries);
   const [shown, setShown] = useState<Shown>('active');
-  const [downloadError, setDownloadError] = useState<string | null>(null);
   const sql = useMemo(() => drilldownSql(options, filters, cell), [options, filters, cell]);
   const state = useQuery(sql, 'retention-drilldown', drilldownRowsFromTable);
   const labels = retentionLabels(options);
@@ -50,56 +48,46 @@ export function CohortDrilldown({ cell }: { cell: CellSelection }) {
   );
   const period = labels.period === 'month' ? cell.periodStart.slice(0, 7) : `week of ${cell.periodStart}`;
   const title = `Cohort ${cohortLabel(cell.cohortStart, labels)}, ${labels.period} ${cell.periodNumber} (${period})`;
-  const download = () => {
-    if (!queries) return;
-    setDownloadError(null);
-    const file = `retention_${options.subject}_${cell.cohortStart}_${labels.period}${cell.periodNumber}_${shown}.csv`;
-    downloadCsv(queries, `SELECT * FROM (${sql}) AS d WHERE d.active = ${shown === 'active'}`, file).catch((error: unknown) =>
-      setDownloadError(error instanceof Error ? error.message : String(error)),
-    );
+  const csv = {
+    sql: `SELECT * FROM (${sql}) AS d WHERE d.active = ${shown === 'active'}`,
+    fileName: `retention_${options.subject}_${cell.cohortStart}_${labels.period}${cell.periodNumber}_${shown}.csv`,
   };
   const activeCount = state.status === 'ready' ? state.data.filter((r) => r.active).length : 0;
   const convention = options.convention === 'on' ? `active in ${period}` : `active in ${period} or later`;
   return (
-    <section className="drilldown" aria-labelledby="retention-drilldown-title" data-testid="retention-drilldown" data-cohort={cell.cohortStart} data-period={cell.periodNumber}>
-      <header className="drilldown-header">
-        <h3 id="retention-drilldown-title">
+    <DrilldownPanel
+      name="retention"
+      title={
+        <>
           {labels.unit === 'users' ? 'Users' : 'Accounts'}: {title}
-        </h3>
-        <fieldset className="grain" data-testid="retention-drilldown-shown">
-          <legend>Show</legend>
-          {(['active', 'inactive'] as const).map((v) => (
-            <label key={v}>
-              <input type="radio" name="retention-drilldown-shown" checked={shown === v} onChange={() => setShown(v)} />
-              {v === 'active' ? 'Active' : 'Not active'}
-            </label>
-          ))}
-        </fieldset>{' '}
-        <button type="button" className="secondary" onClick={download} disabled={!queries || state.status !== 'ready'}>
-          Download CSV
-        </button>{' '}
-        <button type="button" className="link" onClick={() => selectCell(null)}>
-          Close
-        </button>
-      </header>
-      {downloadError && (
-        <p role="alert" className="error">
-          Could not export the CSV: {downloadError}
-        </p>
-      )}
-      {state.status === 'loading' && <p className="muted">Loading {labels.unit}…</p>}
-      {state.status === 'error' && (
-        <p role="alert" className="error">
-          Could not load the {labels.unit}: {state.message}
-        </p>
-      )}
-      {state.status === 'ready' && (
+        </>
+      }
+      what={labels.unit}
+      state={state}
+      csv={csv}
+      data={{ cohort: cell.cohortStart, period: cell.periodNumber }}
+      onClose={() => selectCell(null)}
+      controls={
+        <>
+          <fieldset className="grain" data-testid="retention-drilldown-shown">
+            <legend>Show</legend>
+            {(['active', 'inactive'] as const).map((v) => (
+              <label key={v}>
+                <input type="radio" name="retention-drilldown-shown" checked={shown === v} onChange={() => setShown(v)} />
+                {v === 'active' ? 'Active' : 'Not active'}
+              </label>
+            ))}
+          </fieldset>{' '}
+        </>
+      }
+    >
+      {(all) => (
         <SortableTable
           key={`${sql}|${shown}`}
           testId="retention-drilldown-table"
           caption={
             <>
-              <span data-testid="retention-drilldown-count">{formatCount(rows.length)}</span> of {formatCount(state.data.length)} {labels.unit} {shown === 'active' ? '' : 'not '}
+              <span data-testid="retention-drilldown-count">{formatCount(rows.length)}</span> of {formatCount(all.length)} {labels.unit} {shown === 'active' ? '' : 'not '}
               {convention}
               {users ? '' : `; their MRR: ${formatCurrency(rows.reduce((s, r) => s + (r.mrr ?? 0), 0), { cents: true })}`} ({formatCount(activeCount)} active)
             </>
@@ -109,6 +97,6 @@ export function CohortDrilldown({ cell }: { cell: CellSelection }) {
           rowKey={(r) => r.id}
         />
       )}
-    </section>
+    </DrilldownPanel>
   );
 }
