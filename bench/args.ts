@@ -1,3 +1,4 @@
+import { type BundleChoice, isBundleChoice } from '../src/engine/bundleChoice';
 import { PRESETS, type PresetName } from '../src/generator/params';
 
 export interface BenchOptions {
@@ -13,6 +14,11 @@ export interface BenchOptions {
   /** Skip the native DuckDB comparison (--no-native). */
   native: boolean;
   outDir: string;
+  /**
+   * DuckDB builds to measure, each with its own warm-up and runs; the first feeds the main
+   * report, all go into a comparison. coi makes the bench server send COOP/COEP headers.
+   */
+  bundles: BundleChoice[];
 }
 
 export const USAGE = `Usage: npm run bench -- [options]
@@ -23,7 +29,9 @@ export const USAGE = `Usage: npm run bench -- [options]
   --no-build        reuse dist/ instead of running vite build
   --no-native       skip the native DuckDB comparison
   --brotli-quality N  0-11 for the size report (default 9; 11 takes about a minute per wasm file)
-  --out DIR         where the JSON goes (default bench/results)`;
+  --out DIR         where the JSON goes (default bench/results)
+  --bundles B       DuckDB builds, comma-separated: auto | eh | mvp | coi (default auto); several are
+                    compared (pipeline time per build); coi serves dist/ cross-origin isolated`;
 
 function whole(flag: string, value: string | undefined, min: number, max: number): number {
   const n = Number(value);
@@ -33,7 +41,7 @@ function whole(flag: string, value: string | undefined, min: number, max: number
 
 /** Parses the command line (after `--`); throws with a message naming the bad flag. */
 export function parseArgs(argv: readonly string[]): BenchOptions {
-  const options: BenchOptions = { presets: [], seed: 42, runs: 3, port: 4180, build: true, brotliQuality: 9, native: true, outDir: 'bench/results' };
+  const options: BenchOptions = { presets: [], seed: 42, runs: 3, port: 4180, build: true, brotliQuality: 9, native: true, outDir: 'bench/results', bundles: [] };
   for (let i = 0; i < argv.length; i++) {
     const arg = argv[i]!;
     const [flag, inline] = arg.includes('=') ? [arg.slice(0, arg.indexOf('=')), arg.slice(arg.indexOf('=') + 1)] : [arg, undefined];
@@ -64,6 +72,13 @@ export function parseArgs(argv: readonly string[]): BenchOptions {
       case '--no-native':
         options.native = false;
         break;
+      case '--bundle':
+      case '--bundles':
+        for (const b of (value() ?? '').split(',').map((s) => s.trim()).filter(Boolean)) {
+          if (!isBundleChoice(b)) throw new Error(`--bundles must be auto, eh, mvp or coi, got "${b}"`);
+          if (!options.bundles.includes(b)) options.bundles.push(b);
+        }
+        break;
       case '--out':
         options.outDir = value() ?? options.outDir;
         break;
@@ -72,5 +87,6 @@ export function parseArgs(argv: readonly string[]): BenchOptions {
     }
   }
   if (options.presets.length === 0) options.presets.push('demo');
+  if (options.bundles.length === 0) options.bundles.push('auto');
   return options;
 }

@@ -1,5 +1,6 @@
 import { type Browser, chromium } from 'playwright-core';
 import type { RunSnapshot } from '../src/app/benchmarkProbe';
+import type { BundleChoice } from '../src/engine/bundleChoice';
 import type { PresetName } from '../src/generator/params';
 import { CHROMIUM_ARGS, chromiumPath } from '../tests/e2e/support/chromium';
 import { type Figures, snapshotFigures } from './figures';
@@ -39,10 +40,10 @@ export function memoryFigures(memory: MemoryPeaks): Figures {
 
 /**
  * One cold visit: a fresh browser context (empty cache, fresh renderer), the app opened at
- * ?preset&seed, polled until ready with the checks done, the first chart drawn and no further
- * chart for SETTLE_MS, memory sampled throughout.
+ * ?preset&seed (and &bundle unless auto), polled until ready with the checks done, the first
+ * chart drawn and no further chart for SETTLE_MS, memory sampled throughout.
  */
-export async function runInBrowser(browser: Browser, baseUrl: string, preset: PresetName, seed: number): Promise<BrowserRun> {
+export async function runInBrowser(browser: Browser, baseUrl: string, preset: PresetName, seed: number, bundle: BundleChoice = 'auto'): Promise<BrowserRun> {
   const context = await browser.newContext({ viewport: { width: 1366, height: 900 } });
   try {
     const page = await context.newPage();
@@ -63,7 +64,7 @@ export async function runInBrowser(browser: Browser, baseUrl: string, preset: Pr
 
     let snapshot: RunSnapshot;
     try {
-      await page.goto(`${baseUrl}?preset=${preset}&seed=${seed}`);
+      await page.goto(`${baseUrl}?preset=${preset}&seed=${seed}${bundle === 'auto' ? '' : `&bundle=${bundle}`}`);
       snapshot = await waitForView(page, TIMEOUT_MS[preset], errors);
     } finally {
       await sampler.stop();

@@ -6,6 +6,7 @@ import { join } from 'node:path';
 import { resolveParams } from '../src/generator/params';
 import { parseArgs, USAGE } from './args';
 import { type BrowserRun, launchBrowser, runInBrowser } from './browserRun';
+import { type BundleRuns, renderBundleComparison, summarizeBundle, threadsFromDetail } from './bundleComparison';
 import { modelNames, pendingFigures } from './figures';
 import { ms } from './format';
 import { runNative } from './nativeRun';
@@ -61,19 +62,31 @@ async function main(): Promise<void> {
   const browserResults = new Map<string, BrowserResult>();
   const requested = new Set<string>();
   let chromium = 'Chromium';
-  const server = await serveDist(DIST, options.port);
+  // The threaded build needs a cross-origin isolated page; the others run the same either way.
+  const server = await serveDist(DIST, options.port, { isolated: options.bundles.includes('coi') });
   const browser = await launchBrowser();
+  const bundleComparison = new Map<string, BundleRuns[]>();
   try {
     chromium = `Chromium ${browser.version()} headless`;
     for (const preset of options.presets) {
-      log(`browser, preset ${preset}: 1 warm-up + ${options.runs} run(s) at ${server.url}?preset=${preset}&seed=${options.seed}`);
-      const warmup = await runInBrowser(browser, server.url, preset, options.seed);
-      log(`  warm-up: ${runLine(warmup)}`);
-      const runs: BrowserRun[] = [];
-      for (let i = 1; i <= options.runs; i++) {
-        runs.push(await runInBrowser(browser, server.url, preset, options.seed));
-        log(`  run ${i}/${options.runs}: ${runLine(runs.at(-1)!)}`);
+      const builds: BundleRuns[] = [];
+      let first: { warmup: BrowserRun; runs: BrowserRun[] } | null = null;
+      for (const bundle of options.bundles) {
+        const query = `?preset=${preset}&seed=${options.seed}${bundle === 'auto' ? '' : `&bundle=${bundle}`}`;
+        log(`browser, preset ${preset}: 1 warm-up + ${options.runs} run(s) at ${server.url}${query}`);
+        const warmup = await runInBrowser(browser, server.url, preset, options.seed, bundle);
+        log(`  warm-up: ${runLine(warmup)}`);
+        const runs: BrowserRun[] = [];
+        for (let i = 1; i <= options.runs; i++) {
+          runs.push(await runInBrowser(browser, server.url, preset, options.seed, bundle));
+          log(`  run ${i}/${options.runs}: ${runLine(runs.at(-1)!)}`);
+        }
+        const engineStage = runs[0]!.snapshot.stages.find((stage) => stage.id === 'engine');
+        builds.push(summarizeBundle(bundle, runs[0]!.snapshot.engine?.bundle ?? '?', threadsFromDetail(engineStage?.detail), runs.map((r) => r.figures)));
+        first ??= { warmup, runs };
       }
+      if (options.bundles.length > 1) bundleComparison.set(preset, builds);
+      const { warmup, runs } = first!;
       for (const path of runs[0]!.requested) requested.add(path);
       browserResults.set(preset, {
         engine: runs[0]!.snapshot.engine,
@@ -128,8 +141,10 @@ async function main(): Promise<void> {
   const file = join(options.outDir, `${now.toISOString().slice(0, 10)}.json`);
   // Sub-0.1 precision is noise at these scales and would only bloat the file.
   const round = (_key: string, v: unknown) => (typeof v === 'number' && !Number.isInteger(v) ? Math.round(v * 10) / 10 : v);
-  writeFileSync(file, `${JSON.stringify(result, round, 2)}\n`);
+  const comparison = Object.fromEntries(bundleComparison);
+  writeFileSync(file, `${JSON.stringify(bundleComparison.size > 0 ? { ...result, bundleComparison: comparison } : result, round, 2)}\n`);
   console.log(renderReport(result));
+  for (const [preset, builds] of bundleComparison) console.log(`\n${renderBundleComparison(preset, builds)}`);
   console.log(`\nResults written to ${file}`);
 }
 

@@ -11,11 +11,15 @@ const TYPES: Record<string, string> = {
   '.json': 'application/json',
 };
 
+/** What a host sends to make the page cross-origin isolated (the threaded DuckDB build needs it). */
+const ISOLATION_HEADERS = { 'cross-origin-opener-policy': 'same-origin', 'cross-origin-embedder-policy': 'require-corp' };
+
 /**
- * Serves dist/ as a plain static host would (no compression, no special headers), inside the
- * bench's own process: no server process to start, wait for or leave behind.
+ * Serves dist/ as a plain static host would (no compression, no special headers unless
+ * `isolated`: then COOP/COEP), inside the bench's own process: no server process to start,
+ * wait for or leave behind.
  */
-export function serveDist(dir: string, port: number): Promise<{ url: string; close(): Promise<void> }> {
+export function serveDist(dir: string, port: number, { isolated = false } = {}): Promise<{ url: string; close(): Promise<void> }> {
   const root = resolve(dir);
   const server: Server = createServer((req, res) => {
     const path = new URL(req.url ?? '/', 'http://localhost').pathname;
@@ -24,7 +28,7 @@ export function serveDist(dir: string, port: number): Promise<{ url: string; clo
       res.writeHead(404).end('not found');
       return;
     }
-    res.writeHead(200, { 'content-type': TYPES[extname(file)] ?? 'application/octet-stream' });
+    res.writeHead(200, { 'content-type': TYPES[extname(file)] ?? 'application/octet-stream', ...(isolated ? ISOLATION_HEADERS : {}) });
     createReadStream(file).pipe(res);
   });
   return new Promise((resolvePromise, reject) => {
