@@ -4,7 +4,7 @@ const LABELS: Record<BundleChoice, string> = {
   auto: 'Auto (eh where supported, else mvp)',
   eh: 'eh (single thread, wasm exceptions)',
   mvp: 'mvp (single thread, any browser)',
-  coi: 'coi (multi-threaded)',
+  coi: 'coi (multi-threaded, experimental)',
 };
 
 /**

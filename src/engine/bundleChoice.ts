@@ -38,9 +38,10 @@ export function threadsUnavailable(features: BundleFeatures): string | null {
 }
 
 /**
- * `auto` takes eh where wasm exceptions exist and mvp otherwise. The threaded build is opt-in
- * (the benchmark found it no faster on this workload; see the README), and asking for it
- * where it cannot run falls back to what auto picks, with a notice saying why.
+ * `auto` takes eh where wasm exceptions exist and mvp otherwise. The threaded build is opt-in:
+ * about 15 % faster at the demo preset, but DuckDB-WASM 1.32's coi build failed 3 of 27 runs
+ * here (README, Reliability). Asking for it where it cannot run falls back to what auto
+ * picks, with a notice saying why.
  */
 export function resolveBundle(choice: BundleChoice, features: BundleFeatures): ResolvedBundle {
   const automatic: BundleName = features.wasmExceptions ? 'eh' : 'mvp';

@@ -1,5 +1,6 @@
 import { expect, test } from '@playwright/test';
 import { AppPage } from './support/appPage';
+import { accountCount } from './support/dataState';
 
 /**
  * Worker faults and consistency: a crashed worker (window.growthbench.killWorker, which
@@ -7,8 +8,6 @@ import { AppPage } from './support/appPage';
  * once, the page says which worker and offers a smaller size; a run that stops before its data
  * is ready leaves the previous data on screen, or offers it again when it had to be released.
  */
-
-const accountCount = async (app: AppPage) => Number((await app.query('SELECT count(DISTINCT customer_id) AS n FROM customers'))[0]!.n);
 
 test('a generator crash mid-run names the worker and offers a smaller size, which then runs', async ({ page }) => {
   const app = new AppPage(page);
