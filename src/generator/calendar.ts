@@ -38,7 +38,8 @@ export function calendarMonth(monthIndex: number): number {
 
 /** 0 = Monday ... 6 = Sunday (1970-01-01 was a Thursday). */
 export function weekday(day: number): number {
-  return (((day + 3) % 7) + 7) % 7;
+  // One modulo for the days after 1969-12-29 (every simulated day); two before.
+  return day >= -3 ? (day + 3) % 7 : (((day + 3) % 7) + 7) % 7;
 }
 
 /** The same day of the month `months` later, clamped to the month's end (31 Jan + 1 = 28/29 Feb). */

@@ -5,6 +5,22 @@ import { RAW_TABLES, type RawTableName } from './rawTables';
 
 type Post = (response: GeneratorResponse) => void;
 
+/**
+ * Resolves in a new task, after the messages already queued for this worker: a message to
+ * itself, which, unlike setTimeout(0), browsers do not clamp to 4 ms once nested (a chunk
+ * every few ms made that a tenth of the generation's time).
+ */
+function nextTask(): Promise<void> {
+  return new Promise<void>((resolve) => {
+    const channel = new MessageChannel();
+    channel.port1.onmessage = () => {
+      channel.port1.close();
+      resolve();
+    };
+    channel.port2.postMessage(null);
+  });
+}
+
 interface Job {
   requestId: number;
   credits: number;
@@ -57,7 +73,7 @@ export class GeneratorService {
         rows[chunk.table] += chunk.rows;
         this.post({ type: 'chunk', requestId, ...chunk, elapsedMs: performance.now() - started });
         // Yield so that acks and cancels queued behind this chunk are seen.
-        await new Promise<void>((resolve) => setTimeout(resolve, 0));
+        await nextTask();
         if (job.cancelled) break;
       }
       if (job.cancelled) this.post({ type: 'cancelled', requestId });
