@@ -2,7 +2,7 @@ import { parseMapping } from '../import/commandLine';
 import { isTableKind, mappingProblems } from '../import/roles';
 import { type CleaningRules, type ImportSpec } from '../import/rules';
 import { type CsvEncoding, type Delimiter, DELIMITERS } from '../import/sniff';
-import { UsageError } from './pipelineArgs';
+import { outputChoice, readFlags, UsageError } from './flags';
 
 export interface ImportCommand {
   file: string;
@@ -37,21 +37,12 @@ export function isImportArgs(argv: readonly string[]): boolean {
 }
 
 export function parseImportArgs(argv: readonly string[]): ImportCommand {
-  const values = new Map<string, string>();
-  for (let i = 0; i < argv.length; i++) {
-    const arg = argv[i]!;
-    if (!arg.startsWith('--')) throw new UsageError(`unexpected argument "${arg}"`);
-    const eq = arg.indexOf('=');
-    const name = eq > 0 ? arg.slice(2, eq) : arg.slice(2);
-    if (SWITCHES.includes(name)) {
-      values.set(name, eq > 0 ? arg.slice(eq + 1) : 'true');
-      continue;
-    }
-    if (!VALUE_FLAGS.includes(name)) throw new UsageError(`unknown option --${name} for an import`);
-    const value = eq > 0 ? arg.slice(eq + 1) : argv[++i];
-    if (value === undefined) throw new UsageError(`--${name} needs a value`);
-    values.set(name, value);
-  }
+  const values = readFlags(argv, {
+    switches: SWITCHES,
+    check: (name) => {
+      if (!VALUE_FLAGS.includes(name)) throw new UsageError(`unknown option --${name} for an import`);
+    },
+  });
   const required = (name: string) => {
     const v = values.get(name);
     if (v === undefined || v === '') throw new UsageError(`--${name} is required for an import`);
@@ -69,10 +60,7 @@ export function parseImportArgs(argv: readonly string[]): ImportCommand {
   const missing = mappingProblems(role, mapping, Object.values(mapping)).filter((p) => !p.includes('not a column'));
   if (missing.length > 0) throw new UsageError(`--map: ${missing.join('; ')}`);
   const out = required('out');
-  const format = values.get('format') ?? 'parquet';
-  if (format !== 'parquet' && format !== 'csv') throw new UsageError(`--format must be parquet or csv, not "${format}"`);
-  const engine = values.get('engine') ?? 'wasm';
-  if (engine !== 'wasm' && engine !== 'native') throw new UsageError(`--engine must be wasm or native, not "${engine}"`);
+  const { format, engine } = outputChoice(values);
   const delimiterText = values.get('delimiter');
   const delimiter = delimiterText === undefined ? undefined : DELIMITER_WORDS[delimiterText];
   if (delimiterText !== undefined && (delimiter === undefined || !DELIMITERS.includes(delimiter))) throw new UsageError(`--delimiter must be one of , ; tab pipe, not "${delimiterText}"`);

@@ -14,7 +14,8 @@ import { loadSqlModels } from '../pipeline/sqlFilesNode';
 import { TableLoader } from '../pipeline/tableLoader';
 import { IMPORT_USAGE, isImportArgs, parseImportArgs } from './importArgs';
 import { runImportCommand } from './importCommand';
-import { type PipelineCommand, parsePipelineArgs, USAGE, UsageError } from './pipelineArgs';
+import { UsageError } from './flags';
+import { type PipelineCommand, parsePipelineArgs, USAGE } from './pipelineArgs';
 
 const log = (message: string) => process.stderr.write(`${message}\n`);
 const seconds = (ms: number) => `${(ms / 1000).toFixed(2)} s`;

@@ -1,3 +1,4 @@
+import { outputChoice, readFlags, UsageError } from './flags';
 import { DEFAULT_PARAMS, type GeneratorParams, PRESETS, type PresetName, resolveParams, validateParams } from '../generator/params';
 
 export interface PipelineCommand {
@@ -16,34 +17,20 @@ Generates the synthetic company in Node with the app's generator, runs the sql/ 
 every raw, bronze, silver and gold table plus dq_results to DIR/<layer>/<table>.<format>.
 Exits with 1 when a check of severity error fails, 2 on bad arguments or a pipeline error.`;
 
-export class UsageError extends Error {
-  override name = 'UsageError';
-}
-
 const NUMBER_FLAGS = ['seed', 'accounts', 'usersPerAccount', 'trialConversion', 'baseChurn', 'welcomeShareStart', 'welcomeShareEnd', 'dirtRate'] as const;
 const DATE_FLAGS = ['windowStart', 'windowEnd', 'asOf'] as const;
 
 /** Parses `--flag value` and `--flag=value` arguments; every problem is reported by name. */
 export function parsePipelineArgs(argv: readonly string[]): PipelineCommand {
-  const values = new Map<string, string>();
-  for (let i = 0; i < argv.length; i++) {
-    const arg = argv[i]!;
-    if (!arg.startsWith('--')) throw new UsageError(`unexpected argument "${arg}"`);
-    const eq = arg.indexOf('=');
-    const name = eq > 0 ? arg.slice(2, eq) : arg.slice(2);
-    const value = eq > 0 ? arg.slice(eq + 1) : argv[++i];
-    if (value === undefined) throw new UsageError(`--${name} needs a value`);
-    values.set(name, value);
-  }
   const known = new Set<string>(['out', 'format', 'engine', 'preset', ...NUMBER_FLAGS, ...DATE_FLAGS]);
-  for (const name of values.keys()) if (!known.has(name)) throw new UsageError(`unknown option --${name}`);
-
+  const values = readFlags(argv, {
+    check: (name) => {
+      if (!known.has(name)) throw new UsageError(`unknown option --${name}`);
+    },
+  });
   const out = values.get('out');
   if (!out) throw new UsageError('--out DIR is required');
-  const format = values.get('format') ?? 'parquet';
-  if (format !== 'parquet' && format !== 'csv') throw new UsageError(`--format must be parquet or csv, not "${format}"`);
-  const engine = values.get('engine') ?? 'wasm';
-  if (engine !== 'wasm' && engine !== 'native') throw new UsageError(`--engine must be wasm or native, not "${engine}"`);
+  const { format, engine } = outputChoice(values);
 
   const partial: Partial<GeneratorParams> = {};
   const preset = values.get('preset');

@@ -3,6 +3,7 @@ import { mkdtempSync, readFileSync, rmSync, truncateSync, writeFileSync } from '
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { AppPage, cellValue } from './support/appPage';
+import { csvFields } from '../helpers/csvFields';
 
 /**
  * Bring your own data in the built app: the real UCI Online Retail file (../shared/realdata)
@@ -13,34 +14,13 @@ import { AppPage, cellValue } from './support/appPage';
 
 const REAL = '/work/shared/realdata/online_retail.csv';
 
-/** Splits a CSV line with quoted fields (the retail file quotes descriptions holding commas). */
-function fields(line: string): string[] {
-  const out: string[] = [];
-  let field = '';
-  let quoted = false;
-  for (let i = 0; i < line.length; i++) {
-    const c = line[i]!;
-    if (quoted) {
-      if (c === '"' && line[i + 1] === '"') field += line[++i];
-      else if (c === '"') quoted = false;
-      else field += c;
-    } else if (c === '"') quoted = true;
-    else if (c === ',') {
-      out.push(field);
-      field = '';
-    } else field += c;
-  }
-  out.push(field);
-  return out;
-}
-
 const monthIndex = (iso: string) => Number(iso.slice(0, 4)) * 12 + Number(iso.slice(5, 7)) - 1;
 const monthLabel = (index: number) => `${Math.floor(index / 12)}-${String((index % 12) + 1).padStart(2, '0')}`;
 
 /** "On" monthly retention of the customers of the file, cancellations (InvoiceNo C...) and rows without a customer left out. */
 function expectedCohorts() {
   const lines = readFileSync(REAL, 'utf8').split('\n');
-  const header = fields(lines[0]!);
+  const header = csvFields(lines[0]!);
   const [invoice, date, customer] = ['InvoiceNo', 'InvoiceDate', 'CustomerID'].map((n) => header.indexOf(n));
   const months = new Map<string, Set<number>>();
   let noId = 0;
@@ -48,7 +28,7 @@ function expectedCohorts() {
   let lastDay = '';
   for (const line of lines.slice(1)) {
     if (line === '') continue;
-    const f = fields(line);
+    const f = csvFields(line);
     if (f[customer!]!.trim() === '') {
       noId++;
       continue;

@@ -5,6 +5,7 @@ import { DuckDBInstance } from '@duckdb/node-api';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { parseImportArgs } from '../../src/cli/importArgs';
 import { runImportCommand } from '../../src/cli/importCommand';
+import { csvFields } from '../helpers/csvFields';
 
 /**
  * `npm run pipeline -- --import` on a sample of the real Online Retail file (every 10th line,
@@ -13,26 +14,6 @@ import { runImportCommand } from '../../src/cli/importCommand';
  * rows set aside.
  */
 const EVERY = 10;
-
-function fields(line: string): string[] {
-  const out: string[] = [];
-  let field = '';
-  let quoted = false;
-  for (let i = 0; i < line.length; i++) {
-    const c = line[i]!;
-    if (quoted) {
-      if (c === '"' && line[i + 1] === '"') field += line[++i];
-      else if (c === '"') quoted = false;
-      else field += c;
-    } else if (c === '"') quoted = true;
-    else if (c === ',') {
-      out.push(field);
-      field = '';
-    } else field += c;
-  }
-  out.push(field);
-  return out;
-}
 
 describe('npm run pipeline -- --import (Online Retail sample)', () => {
   const dir = mkdtempSync(join(tmpdir(), 'growthbench-cli-import-'));
@@ -66,7 +47,7 @@ describe('npm run pipeline -- --import (Online Retail sample)', () => {
   });
 
   it('counts the rows set aside per rule as the file has them', async () => {
-    const data = lines.slice(1).filter((l) => l !== '').map(fields);
+    const data = lines.slice(1).filter((l) => l !== '').map(csvFields);
     const noId = data.filter((f) => f[6] === '').length;
     const cancelled = data.filter((f) => f[6] !== '' && f[0]!.startsWith('C')).length;
     const seen = new Set<string>();
@@ -89,7 +70,7 @@ describe('npm run pipeline -- --import (Online Retail sample)', () => {
 
   it('gives the cohorts of a JavaScript recomputation, on both engines alike', async () => {
     const months = new Map<string, Set<string>>();
-    for (const f of lines.slice(1).filter((l) => l !== '').map(fields)) {
+    for (const f of lines.slice(1).filter((l) => l !== '').map(csvFields)) {
       if (f[6] === '' || f[0]!.startsWith('C')) continue;
       months.set(f[6]!, (months.get(f[6]!) ?? new Set()).add(f[4]!.slice(0, 7)));
     }

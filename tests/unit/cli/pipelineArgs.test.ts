@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { parsePipelineArgs, UsageError } from '../../../src/cli/pipelineArgs';
+import { UsageError } from '../../../src/cli/flags';
+import { parsePipelineArgs } from '../../../src/cli/pipelineArgs';
 
 describe('npm run pipeline arguments', () => {
   it('reads the generator parameters, output, format and engine', () => {
