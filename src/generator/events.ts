@@ -1,7 +1,7 @@
 import { MS_PER_DAY, weekday } from './calendar';
 import { DIRTY_EVENT_TYPES, DIRTY_PLATFORMS, DIRTY_SOURCES, type EventChunkBuilder, JUNK_EVENT_TYPE } from './eventColumns';
 import type { UsageSpan } from './lifecycle';
-import { cumulative, Occurrence, Rng } from './prng';
+import { cumulative, type GuidedTable, guidedTable, Occurrence, Rng } from './prng';
 import { CHANNELS, COUNTRIES, EVENT_TYPE_INDEX, EVENT_TYPE_WEIGHTS, EVENT_TYPES, PLATFORMS, TRANSACTION_CATEGORIES } from './vocabulary';
 
 const COUNTRY_INDEX = new Map(COUNTRIES.map((c, i) => [c, i]));
@@ -33,13 +33,13 @@ export interface AccountUsage {
   spans: readonly UsageSpan[];
   cancelDays: readonly number[];
   adoption: number;
-  /** Cumulative event-type mix in the account's first 30 days and afterwards. */
-  mixEarly: Float64Array;
-  mixLate: Float64Array;
+  /** Event-type mix in the account's first 30 days and afterwards. */
+  mixEarly: GuidedTable;
+  mixLate: GuidedTable;
 }
 
 /** Event-type mix of an account (stories 2, 3 and 5). */
-export function accountEventMix(adoption: number, activated: boolean, upgrades: boolean): { early: Float64Array; late: Float64Array } {
+export function accountEventMix(adoption: number, activated: boolean, upgrades: boolean): { early: GuidedTable; late: GuidedTable } {
   const late = [...EVENT_TYPE_WEIGHTS];
   for (const k of RETENTION_SIGNALS) late[k] = late[k]! * (0.3 + 1.4 * adoption);
   // Story 5: accounts that will upgrade try premium features about five times as often.
@@ -48,7 +48,7 @@ export function accountEventMix(adoption: number, activated: boolean, upgrades: 
   // Story 2: activation is connecting an integration in the first days.
   early[EVENT_TYPE_INDEX.integration_connect] = activated ? 0.25 : 0.002;
   late[EVENT_TYPE_INDEX.integration_connect] = late[EVENT_TYPE_INDEX.integration_connect]! * (activated ? 1 : 0.3);
-  return { early: cumulative(early), late: cumulative(late) };
+  return { early: guidedTable(cumulative(early)), late: guidedTable(cumulative(late)) };
 }
 
 export interface UserProfile {
@@ -90,6 +90,29 @@ const DECAY_DAYS = 45;
 const DOUBLE_REDEMPTION = 0.006;
 const SECONDS_PER_DAY = 86_400;
 
+/**
+ * Per-day factors that depend only on tenure (days since the user's creation), tabulated for
+ * the first years: the same doubles as computing them, without two exponentials a day.
+ */
+const TENURE_TABLE_DAYS = 4096;
+const ADOPTION_GAIN = Float64Array.from({ length: TENURE_TABLE_DAYS }, (_, t) => 0.25 * (1 - Math.exp(-t / 90)));
+const NOVELTY = Float64Array.from({ length: TENURE_TABLE_DAYS }, (_, t) => 0.65 + 0.5 * Math.exp(-t / 40));
+
+/** The days whose logs were mostly lost, as flags by day (a Set lookup per day cost more). */
+const lostDayFlags = new WeakMap<ReadonlySet<number>, { first: number; flags: Uint8Array }>();
+function lostDays(missing: ReadonlySet<number>): { first: number; flags: Uint8Array } {
+  let table = lostDayFlags.get(missing);
+  if (!table) {
+    const days = [...missing];
+    const first = days.length > 0 ? Math.min(...days) : 0;
+    const flags = new Uint8Array(days.length > 0 ? Math.max(...days) - first + 1 : 0);
+    for (const d of days) flags[d - first] = 1;
+    table = { first, flags };
+    lostDayFlags.set(missing, table);
+  }
+  return table;
+}
+
 function lifetime(rng: Rng, engagement: number, paying: boolean): number {
   const hazard = (BASE_HAZARD * (paying ? 0.3 : 1)) / Math.min(3, Math.max(0.25, engagement));
   return Math.ceil(rng.exponential(hazard));
@@ -118,6 +141,10 @@ export function simulateUserEvents(
   const countryIndex = COUNTRY_INDEX.get(user.country) ?? 0;
   const pActive = Math.min(0.92, 0.3 * e);
   const eventsPerDay = 0.9 * e;
+  // exp(-lambda) once per user rather than once per day (rng.poisson's own method).
+  const weekdayLimit = eventsPerDay > 0 && eventsPerDay <= 30 ? Math.exp(-eventsPerDay) : -1;
+  const weekendLimit = eventsPerDay * 0.6 > 0 && eventsPerDay * 0.6 <= 30 ? Math.exp(-(eventsPerDay * 0.6)) : -1;
+  const lost = lostDays(plan.missingDays);
   const spans = account.spans;
   const duplicate = new Occurrence(dirt, plan.duplicate);
   const messyLabel = new Occurrence(dirt, plan.dirtyLabel);
@@ -158,20 +185,22 @@ export function simulateUserEvents(
     }
     const tenure = day - firstDay;
     const mix = day - account.signupDay < 30 ? account.mixEarly : account.mixLate;
-    const n = 1 + rng.poisson(eventsPerDay * (weekday(day) >= 5 ? 0.6 : 1));
+    const weekend = weekday(day) >= 5;
+    const limit = weekend ? weekendLimit : weekdayLimit;
+    const n = 1 + (limit >= 0 ? rng.poissonBelow(limit) : rng.poisson(eventsPerDay * (weekend ? 0.6 : 1)));
     // A user's first event happens at creation; other days start mid-afternoon UTC, +-4 h.
     let second =
       firstOfLife && day === firstDay
         ? Math.floor((user.createdMs - firstDay * MS_PER_DAY) / 1000)
         : Math.floor(((14 + 4 * rng.normal()) * 3600 + SECONDS_PER_DAY) % SECONDS_PER_DAY);
     firstOfLife = false;
-    const adoption = Math.min(1, baseAdoption + 0.25 * (1 - Math.exp(-tenure / 90)));
-    const logged = plan.missingDays.has(day) ? 0.1 : 1;
+    const adoption = Math.min(1, baseAdoption + (tenure < TENURE_TABLE_DAYS ? ADOPTION_GAIN[tenure]! : 0.25 * (1 - Math.exp(-tenure / 90))));
+    const logged = lost.flags[day - lost.first] === 1 ? 0.1 : 1;
     const dayMs = day * MS_PER_DAY;
     // Room for every event of the day, its possible double redemption and re-send.
     out.reserve(3 * n);
     for (let k = 0; k < n && second < SECONDS_PER_DAY; k++) {
-      let type = rng.pick(mix);
+      let type = rng.pickGuided(mix);
       let miles = 0;
       let category = -1;
       let copies = 1;
@@ -220,7 +249,8 @@ export function simulateUserEvents(
       second += ((bits >>> 10) & 127) < 15 ? 1800 + ((bits >>> 17) % 10_800) : 5 + GAP_SECONDS[bits >>> 20]!;
     }
     // Novelty: new users are more active in their first weeks.
-    const p = Math.max(0.005, Math.min(0.95, pActive * intensity * (0.65 + 0.5 * Math.exp(-tenure / 40))));
+    const novelty = tenure < TENURE_TABLE_DAYS ? NOVELTY[tenure]! : 0.65 + 0.5 * Math.exp(-tenure / 40);
+    const p = Math.max(0.005, Math.min(0.95, pActive * intensity * novelty));
     const next = day + 1 + rng.geometric(p);
     // A campaign also reaches users drifting away within their life: a long gap ahead.
     while (campaignIndex < campaigns.length && campaigns[campaignIndex]! <= day + 14) campaignIndex++;

@@ -85,7 +85,11 @@ export class Rng {
   poisson(lambda: number): number {
     if (lambda <= 0) return 0;
     if (lambda > 30) return Math.max(0, Math.round(lambda + Math.sqrt(lambda) * this.normal()));
-    const limit = Math.exp(-lambda);
+    return this.poissonBelow(Math.exp(-lambda));
+  }
+
+  /** poisson(lambda) for 0 < lambda <= 30 given exp(-lambda): callers drawing often with one lambda keep the exponential. */
+  poissonBelow(limit: number): number {
     let k = 0;
     let p = this.float();
     while (p > limit) {
@@ -93,6 +97,17 @@ export class Rng {
       p *= this.float();
     }
     return k;
+  }
+
+  /** Index drawn from a guided table: the same index as pick(table.cumulative), found in a step or two. */
+  pickGuided(table: GuidedTable): number {
+    const cumulative = table.cumulative;
+    const u = this.float();
+    const x = u * cumulative[cumulative.length - 1]!;
+    let i = table.guide[(u * GUIDE_BUCKETS) | 0]!;
+    const last = cumulative.length - 1;
+    while (i < last && cumulative[i]! <= x) i++;
+    return i;
   }
 
   /** Index drawn from cumulative weights (last entry is the total). */
@@ -117,6 +132,32 @@ export function cumulative(weights: readonly number[]): Float64Array {
     out[i] = sum;
   }
   return out;
+}
+
+const GUIDE_BUCKETS = 64;
+
+/**
+ * Cumulative weights with a guide table (the "indexed search" of Chen and Asau): for each of
+ * 64 equal slices of [0, 1), the first index a draw in that slice can give. A draw then scans
+ * up from there, usually zero or one step, instead of a binary search's mispredicted branches.
+ */
+export interface GuidedTable {
+  readonly cumulative: Float64Array;
+  readonly guide: Uint8Array;
+}
+
+export function guidedTable(cumulative: Float64Array): GuidedTable {
+  const total = cumulative[cumulative.length - 1] ?? 0;
+  const guide = new Uint8Array(GUIDE_BUCKETS);
+  let i = 0;
+  for (let b = 0; b < GUIDE_BUCKETS; b++) {
+    // A draw u in slice b has u >= b / 64, so (rounding being monotonic) u * total >= the
+    // slice's threshold and its index is at least this one: the scan upward finds pick()'s index.
+    const threshold = (b / GUIDE_BUCKETS) * total;
+    while (i < cumulative.length - 1 && cumulative[i]! <= threshold) i++;
+    guide[b] = i;
+  }
+  return { cumulative, guide };
 }
 
 /** A categorical distribution over labels, ready for repeated draws. */
