@@ -1,6 +1,6 @@
 import { killWorker, setStallLimit, type WorkerKind } from '../engine/workerFaults';
 import type { Store } from '../state/store';
-import { generateOnly } from './generationProbe';
+import { generateOnly, generatorPoolState } from './generationProbe';
 
 /**
  * A read-only window onto a run for `npm run bench` and the end-to-end tests: stage timings
@@ -73,10 +73,12 @@ declare global {
       setStallLimit(ms: number | null): void;
       /** Bench hook: generation plus transfer alone (generationProbe.ts). */
       generateOnly: typeof generateOnly;
+      /** Test hook: the page's generator workers, all and idle (kept warm between runs). */
+      generatorPool: typeof generatorPoolState;
     };
   }
 }
 
 export function installProbe(getState: () => Store): void {
-  window.growthbench = { snapshot: () => snapshot(getState()), query: (sql) => queryRows(getState(), sql), killWorker, setStallLimit, generateOnly };
+  window.growthbench = { snapshot: () => snapshot(getState()), query: (sql) => queryRows(getState(), sql), killWorker, setStallLimit, generateOnly, generatorPool: generatorPoolState };
 }

@@ -1,7 +1,7 @@
 import { type BundleChoice, type Engine, getEngine, resetEngine } from '../engine/browserDuckDb';
 import { errorMessage } from '../engine/connector';
 import { QueryService } from '../engine/queryService';
-import { generateInWorker } from '../generator/generatorClient';
+import { pageGeneratorPool } from '../generator/generatorClient';
 import type { GeneratorParams } from '../generator/params';
 import { ModelFailedError, runPipeline } from '../pipeline/runner';
 import { PIPELINE_SOURCES, finishRawLoad } from '../pipeline/sources';
@@ -94,7 +94,8 @@ export async function runSession(params: GeneratorParams, options: SessionOption
     setStage(STAGE.load, { label: 'Loading into DuckDB', status: 'running', startedAt: performance.now() });
     const loader = new TableLoader(started.connector);
     const generated = new Map<string, number>();
-    const result = await generateInWorker(params, {
+    // The page's pool: a regeneration runs on the warm workers of the previous run.
+    const result = await pageGeneratorPool().generate(params, {
       signal: controller.signal,
       onChunk: async (chunk) => {
         // Hashed before loading: the load transfers the buffer away.

@@ -70,16 +70,11 @@ function signupMonthWeights(window: SimulationWindow): { firstMonth: number; cum
 }
 
 /**
- * The accounts of a run, in order. `names: false` leaves companyName empty and skips faker,
- * the slowest part, for a generator that does not make the customers table; faker draws from
- * its own stream, so every other field is the same either way.
+ * The accounts of a run, in order, without company names (see nameAccounts): faker is the
+ * slowest part of an account and only the generator that makes the customers table needs it.
  */
-export function simulateAccounts(seed: number, count: number, usersPerAccount: number, window: SimulationWindow, options: { names: boolean } = { names: true }): Account[] {
+export function simulateAccounts(seed: number, count: number, usersPerAccount: number, window: SimulationWindow): Account[] {
   const months = signupMonthWeights(window);
-  const faker = options.names ? new Faker({ locale: [en] }) : null;
-  // Seeded once: accounts are always simulated all together and in order, so the names stay
-  // deterministic (seeding per account cost more than the names themselves).
-  faker?.seed(seed);
   const accounts: Account[] = new Array(count);
   for (let i = 0; i < count; i++) {
     const rng = new Rng(seed, i, STREAM_TAG.accounts);
@@ -107,7 +102,7 @@ export function simulateAccounts(seed: number, count: number, usersPerAccount: n
     accounts[i] = {
       index: i,
       customerId: customerIdOf(i),
-      companyName: faker ? faker.company.name() : '',
+      companyName: '',
       industry: rng.pick(INDUSTRIES.cumulative),
       region,
       country: countries.labels[rng.pick(countries.cumulative)]!,
@@ -124,4 +119,15 @@ export function simulateAccounts(seed: number, count: number, usersPerAccount: n
     };
   }
   return accounts;
+}
+
+/**
+ * Gives every account of a run its company name. Faker draws from its own stream, seeded once
+ * and drawn for all accounts in order (seeding per account cost more than the names), so the
+ * names depend only on the seed and each account's position, and no other field changes.
+ */
+export function nameAccounts(seed: number, accounts: readonly Account[]): void {
+  const faker = new Faker({ locale: [en] });
+  faker.seed(seed);
+  for (const account of accounts) account.companyName = faker.company.name();
 }

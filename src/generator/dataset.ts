@@ -1,11 +1,11 @@
-import { type Account, simulateAccounts } from './accounts';
+import { type Account, nameAccounts, simulateAccounts } from './accounts';
 import { customersIpc, discountsIpc, plansIpc, usersIpc } from './accountTables';
 import { AccountRecords } from './accountRecords';
 import { parseIsoDate } from './calendar';
 import { EventChunkBuilder } from './eventColumns';
 import { accountEventMix, type DirtPlan, type SimulationClock, simulateUserEvents } from './events';
 import { simulateLifecycle } from './lifecycle';
-import { ACCOUNTS_PER_CHUNK, ACCOUNTS_PER_GROUP, type DatasetShare, groupCount, HEAD_GROUP, WHOLE_DATASET } from './groups';
+import { ACCOUNTS_PER_CHUNK, ACCOUNTS_PER_GROUP, type DatasetShare, groupCount, HEAD_GROUP, shareOfGroup, WHOLE_DATASET } from './groups';
 import { checkedParams, type GeneratorParams } from './params';
 import { Rng, STREAM_TAG } from './prng';
 import { simulatePurchases } from './purchases';
@@ -74,10 +74,29 @@ export function* generateDataset(partial: Partial<GeneratorParams>, share: Datas
   if (!Number.isInteger(share.count) || share.count < 1 || !Number.isInteger(share.index) || share.index < 0 || share.index >= share.count) {
     throw new RangeError(`invalid share ${share.index} of ${share.count}`);
   }
+  const world = prepareRun(params);
+  for (const unit of runUnits(world.accounts.length)) {
+    if (shareOfGroup(unit, share.count) === share.index) yield* generateUnit(world, unit);
+  }
+}
+
+/**
+ * The units of work of a run, in the order their chunks make the dataset: the head tables,
+ * then every group of accounts. Each unit depends only on the run's world, so any generator
+ * may make any unit, in any order.
+ */
+export function runUnits(accounts: number): number[] {
+  return [HEAD_GROUP, ...Array.from({ length: groupCount(accounts) }, (_, group) => group)];
+}
+
+/**
+ * Everything the units of a run share, made once per generator: the accounts (without company
+ * names: only the head unit needs them), their users, the clock and the dirt plan.
+ */
+export function prepareRun(partial: Partial<GeneratorParams>): RunWorld {
+  const params = checkedParams(partial);
   const window = simulationWindow(params);
-  const makesHead = share.index === 0;
-  // Company names (faker, the slowest part of an account) only where the customers table is made.
-  const accounts = simulateAccounts(params.seed, params.accounts, params.usersPerAccount, window, { names: makesHead });
+  const accounts = simulateAccounts(params.seed, params.accounts, params.usersPerAccount, window);
   const users: AccountUsers[] = [];
   let nextUser = 0;
   for (const account of accounts) {
@@ -85,40 +104,53 @@ export function* generateDataset(partial: Partial<GeneratorParams>, share: Datas
     nextUser += u.createdMs.length;
     users.push(u);
   }
-  if (makesHead) {
-    const dirt = new Rng(params.seed, 1, STREAM_TAG.dirt);
-    const head = { group: HEAD_GROUP, lastOfGroup: false };
-    yield { table: 'customers', ...customersIpc(accounts, dirt, params.dirtRate), progress: 0.04, ...head };
-    yield { table: 'users', ipc: usersIpc(accounts, users), rows: nextUser, progress: 0.06, ...head };
-    yield { table: 'plans', ipc: plansIpc(), rows: 5, progress: 0.06, ...head };
-    yield { table: 'discounts', ipc: discountsIpc(), rows: 5, progress: 0.06, ...head, lastOfGroup: true };
-  }
-  const world: World = {
+  return {
     params,
     window,
     accounts,
     users,
+    userCount: nextUser,
     clock: { lastObservedDay: window.lastObservedDay, campaignDays: campaignDays(window) },
     dirt: dirtPlan(params.seed, window, params.dirtRate),
     events: new EventChunkBuilder(),
   };
-  for (let group = share.index; group < groupCount(accounts.length); group += share.count) yield* generateGroup(world, group);
 }
 
-/** What every group of a run shares. */
-interface World {
+/** The chunks of one unit of a run: the head tables (HEAD_GROUP) or one group of accounts. */
+export function generateUnit(world: RunWorld, unit: number): Generator<TableChunk, void, void> {
+  if (unit === HEAD_GROUP) return generateHead(world);
+  if (!Number.isInteger(unit) || unit < 0 || unit >= groupCount(world.accounts.length)) throw new RangeError(`no group ${unit} in a run of ${world.accounts.length} accounts`);
+  return generateGroup(world, unit);
+}
+
+/** What every unit of a run shares. */
+export interface RunWorld {
   params: GeneratorParams;
   window: SimulationWindow;
   accounts: readonly Account[];
   users: readonly AccountUsers[];
+  /** Users of all accounts. */
+  userCount: number;
   clock: SimulationClock;
   dirt: DirtPlan;
   /** Reused chunk after chunk: its IPC is a copy. */
   events: EventChunkBuilder;
 }
 
+/** The tables every run starts with: customers (with their company names), users, plans, discounts. */
+function* generateHead(world: RunWorld): Generator<TableChunk, void, void> {
+  const { params, accounts } = world;
+  nameAccounts(params.seed, accounts);
+  const dirt = new Rng(params.seed, 1, STREAM_TAG.dirt);
+  const head = { group: HEAD_GROUP, lastOfGroup: false };
+  yield { table: 'customers', ...customersIpc(accounts, dirt, params.dirtRate), progress: 0.04, ...head };
+  yield { table: 'users', ipc: usersIpc(accounts, world.users), rows: world.userCount, progress: 0.06, ...head };
+  yield { table: 'plans', ipc: plansIpc(), rows: 5, progress: 0.06, ...head };
+  yield { table: 'discounts', ipc: discountsIpc(), rows: 5, progress: 0.06, ...head, lastOfGroup: true };
+}
+
 /** The events of one group's accounts, a chunk at a time, then their per-account tables. */
-function* generateGroup(world: World, group: number): Generator<TableChunk, void, void> {
+function* generateGroup(world: RunWorld, group: number): Generator<TableChunk, void, void> {
   const { params, window, accounts, users, events } = world;
   const first = group * ACCOUNTS_PER_GROUP;
   const last = Math.min(accounts.length, first + ACCOUNTS_PER_GROUP);

@@ -1,7 +1,6 @@
-import { generateDataset } from './dataset';
-import type { DatasetShare } from './groups';
+import { generateUnit, prepareRun, type RunWorld } from './dataset';
+import type { GeneratorParams } from './params';
 import { type GeneratorRequest, type GeneratorResponse, serializeError } from './protocol';
-import { RAW_TABLES, type RawTableName } from './rawTables';
 
 type Post = (response: GeneratorResponse) => void;
 
@@ -21,16 +20,22 @@ function nextTask(): Promise<void> {
   });
 }
 
+/** One run as this worker sees it: the units it was handed, and its credit. */
 interface Job {
   requestId: number;
   credits: number;
+  /** Units handed over and not begun, in the order given. */
+  units: number[];
   cancelled: boolean;
+  /** The page said the run is over: no more units will come. */
+  ended: boolean;
   wake: (() => void) | null;
 }
 
 /**
  * The worker's logic without the worker: handles requests and posts responses. Kept apart
- * from the entry file so that tests can drive it directly.
+ * from the entry file so that tests can drive it directly. The worker outlives its runs; a
+ * run's world (accounts, users, the events chunk builder) lives only as long as its job.
  */
 export class GeneratorService {
   private job: Job | null = null;
@@ -38,46 +43,65 @@ export class GeneratorService {
   constructor(private readonly post: Post) {}
 
   handle(request: GeneratorRequest): void {
-    const job = this.job;
-    switch (request.type) {
-      case 'generate':
-        if (job) job.cancelled = true;
-        void this.run(request.requestId, request.params, request.share, request.maxInFlight);
-        return;
-      case 'ack':
-        if (job && job.requestId === request.requestId) {
-          job.credits++;
-          job.wake?.();
-        }
-        return;
-      case 'cancel':
-        if (job && job.requestId === request.requestId) {
-          job.cancelled = true;
-          job.wake?.();
-        }
-        return;
+    if (request.type === 'generate') {
+      this.stop();
+      void this.run(request.requestId, request.params, request.maxInFlight);
+      return;
     }
+    const job = this.job;
+    if (!job || job.requestId !== request.requestId) return;
+    switch (request.type) {
+      case 'unit':
+        job.units.push(request.group);
+        break;
+      case 'ack':
+        job.credits++;
+        break;
+      case 'cancel':
+        job.cancelled = true;
+        break;
+      case 'end':
+        job.ended = true;
+        break;
+    }
+    job.wake?.();
   }
 
-  private async run(requestId: number, params: Parameters<typeof generateDataset>[0], share: DatasetShare, maxInFlight: number): Promise<void> {
-    const job: Job = { requestId, credits: Math.max(1, maxInFlight), cancelled: false, wake: null };
+  /** Stops the job in progress, if any (a new run replaces it). */
+  private stop(): void {
+    if (!this.job) return;
+    this.job.cancelled = true;
+    this.job.wake?.();
+  }
+
+  private async run(requestId: number, params: Partial<GeneratorParams>, maxInFlight: number): Promise<void> {
+    const job: Job = { requestId, credits: Math.max(1, maxInFlight), units: [], cancelled: false, ended: false, wake: null };
     this.job = job;
+    const until = async (ready: () => boolean) => {
+      while (!ready()) await new Promise<void>((resolve) => (job.wake = resolve));
+      job.wake = null;
+    };
     const started = performance.now();
-    const rows = Object.fromEntries(RAW_TABLES.map((t) => [t, 0])) as Record<RawTableName, number>;
     try {
-      for (const chunk of generateDataset(params, share)) {
-        while (job.credits === 0 && !job.cancelled) await new Promise<void>((resolve) => (job.wake = resolve));
-        job.wake = null;
+      // Invalid parameters throw here, before any unit: the error names the fields. The world
+      // is local to this call, so it goes once the run ends: an idle worker holds nothing of it.
+      const world: RunWorld = prepareRun(params);
+      for (;;) {
+        await until(() => job.cancelled || job.ended || job.units.length > 0);
         if (job.cancelled) break;
-        job.credits--;
-        rows[chunk.table] += chunk.rows;
-        this.post({ type: 'chunk', requestId, ...chunk, elapsedMs: performance.now() - started });
-        // Yield so that acks and cancels queued behind this chunk are seen.
-        await nextTask();
-        if (job.cancelled) break;
+        const unit = job.units.shift();
+        if (unit === undefined) break; // ended, and every unit made
+        for (const chunk of generateUnit(world, unit)) {
+          await until(() => job.cancelled || job.credits > 0);
+          if (job.cancelled) break;
+          job.credits--;
+          this.post({ type: 'chunk', requestId, ...chunk, elapsedMs: performance.now() - started });
+          // Yield so that acks, units and cancels queued behind this chunk are seen.
+          await nextTask();
+          if (job.cancelled) break;
+        }
       }
       if (job.cancelled) this.post({ type: 'cancelled', requestId });
-      else this.post({ type: 'done', requestId, rows, elapsedMs: performance.now() - started });
     } catch (error) {
       this.post({ type: 'error', requestId, error: serializeError(error) });
     } finally {

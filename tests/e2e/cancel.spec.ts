@@ -86,6 +86,6 @@ test('cancelling generation, the pipeline, a long console query and an export in
   expect(after.link.seed).toBe('4');
   expect(after.layers.customers_hash).not.toEqual(before.layers.customers_hash);
   expect(await accountCount(app)).toBe(300);
-  expect(app.workerCounts()).toEqual({ duckdb: 1, generator: 0 });
+  expect(await app.workerCounts()).toEqual({ duckdb: 1, generator: 0 });
   expect(app.consoleErrors).toEqual([]);
 });

@@ -65,7 +65,7 @@ test('a DuckDB crash after the data is ready says the data is gone, and Retry re
   await alert.getByRole('button', { name: 'Retry' }).click();
   await app.waitUntilReady();
   expect(await accountCount(app)).toBe(300);
-  expect(app.workerCounts()).toEqual({ duckdb: 1, generator: 0 });
+  expect(await app.workerCounts()).toEqual({ duckdb: 1, generator: 0 });
 });
 
 test('cancelling a new run brings the previous data back, whole, with its link', async ({ page }) => {
@@ -77,7 +77,7 @@ test('cancelling a new run brings the previous data back, whole, with its link',
   await app.generate({ Seed: '2', Accounts: '4000' });
   await expect.poll(async () => (await app.snapshot()).stages.find((s) => s.id === 'generate')?.count ?? 0).toBeGreaterThan(0);
   // Both databases live while the new one builds (both fit beside each other).
-  expect(app.workerCounts().duckdb).toBe(2);
+  expect((await app.workerCounts()).duckdb).toBe(2);
   await app.progress.getByRole('button', { name: 'Cancel' }).click();
 
   const notice = page.getByTestId('run-interrupted');
@@ -97,7 +97,7 @@ test('cancelling a new run brings the previous data back, whole, with its link',
   await expect(app.dataset).toContainText('Seed 2');
   expect(await accountCount(app)).toBe(4000);
   await expect(page.getByTestId('run-interrupted')).toHaveCount(0);
-  expect(app.workerCounts()).toEqual({ duckdb: 1, generator: 0 });
+  expect(await app.workerCounts()).toEqual({ duckdb: 1, generator: 0 });
 });
 
 test('a new run whose database crashes brings the previous data back and offers a smaller size', async ({ page }) => {
@@ -125,7 +125,7 @@ test('when the previous data had to make room, a cancelled run offers to load it
   // 20,000 accounts beside the tiny data is more than two demo datasets: the old worker goes first.
   await app.generate({ Seed: '2', Accounts: '20000' });
   await expect.poll(async () => (await app.snapshot()).stages.find((s) => s.id === 'generate')?.count ?? 0).toBeGreaterThan(0);
-  expect(app.workerCounts().duckdb).toBe(1);
+  expect((await app.workerCounts()).duckdb).toBe(1);
   await app.progress.getByRole('button', { name: 'Cancel' }).click();
 
   await expect(app.progress).toHaveAttribute('data-status', 'cancelled');

@@ -27,6 +27,9 @@ test('the settings panel validates by field, regenerates in a fresh database wor
   await app.open('./?preset=tiny');
   await app.waitUntilReady();
   const firstRun = (await app.snapshot()).runId;
+  // The pool's workers of the first run, kept warm for the next.
+  const generators = app.generatorWorkers();
+  expect(generators.length).toBeGreaterThan(0);
 
   await page.getByText('Generator settings').click();
   const form = page.getByRole('form', { name: 'Generator settings' });
@@ -59,9 +62,11 @@ test('the settings panel validates by field, regenerates in a fresh database wor
   await expect(page.getByTestId('dataset')).toContainText('Seed 7 · tiny');
   expect(new URL(page.url()).searchParams.get('seed')).toBe('7');
   expect(new URL(page.url()).searchParams.get('dirtRate')).toBe('0');
-  // The old database worker was terminated: one DuckDB worker lives, the generator is gone.
+  // The old database worker was terminated: one DuckDB worker lives. The regeneration ran on
+  // the first run's generator workers (the same two tiny units), which stay idle and warm.
   const workers = page.workers().map((w) => w.url());
   expect(workers.filter((url) => url.includes('duckdb'))).toHaveLength(1);
-  expect(workers.filter((url) => url.includes('generator'))).toHaveLength(0);
+  expect(app.generatorWorkers()).toEqual(generators);
+  expect(await page.evaluate(() => window.growthbench!.generatorPool())).toEqual({ workers: generators.length, idle: generators.length });
   expect(app.consoleErrors).toEqual([]);
 });

@@ -30,7 +30,7 @@ test('ten regenerations in one page: memory returns to its baseline, old workers
     await cdp.send('HeapProfiler.collectGarbage');
     const { metrics } = await cdp.send('Performance.getMetrics');
     const heap = metrics.find((m) => m.name === 'JSHeapUsedSize')!.value;
-    return { heap, rss: rendererRss().largest, workers: app.workerCounts(), promises: await countObjects('Promise'), workerObjects: await countObjects('Worker') };
+    return { heap, rss: rendererRss().largest, workers: await app.workerCounts(), promises: await countObjects('Promise'), workerObjects: await countObjects('Worker') };
   };
 
   await app.open('./?preset=tiny&accounts=1000&seed=1');

@@ -213,10 +213,20 @@ export class AppPage {
     await this.page.waitForFunction((p) => window.growthbench?.snapshot().stages.some((s) => s.id.startsWith(p) && s.status === 'running') ?? false, prefix, { timeout, polling: 50 });
   }
 
-  /** The URLs of the page's live workers, by kind. */
-  workerCounts(): { duckdb: number; generator: number } {
+  /**
+   * The page's live workers by kind. `generator` counts the generator workers at work or
+   * leaked: the idle ones the page's pool keeps warm between runs on purpose
+   * (window.growthbench.generatorPool) are left out, so it is 0 whenever no run generates.
+   */
+  async workerCounts(): Promise<{ duckdb: number; generator: number }> {
+    const { idle } = await this.page.evaluate(() => window.growthbench!.generatorPool());
     const urls = this.page.workers().map((w) => w.url());
-    return { duckdb: urls.filter((u) => u.includes('duckdb')).length, generator: urls.filter((u) => u.includes('generator')).length };
+    return { duckdb: urls.filter((u) => u.includes('duckdb')).length, generator: urls.filter((u) => u.includes('generator')).length - idle };
+  }
+
+  /** The page's generator workers (Playwright handles), idle in the pool or at work. */
+  generatorWorkers(): Worker[] {
+    return this.page.workers().filter((w) => w.url().includes('generator'));
   }
 
   snapshot(): Promise<RunSnapshot> {
