@@ -1,9 +1,11 @@
-import { MS_PER_DAY, weekday } from './calendar';
+import { MS_PER_DAY } from './calendar';
 import { DIRTY_EVENT_TYPES, DIRTY_PLATFORMS, DIRTY_SOURCES, type EventChunkBuilder, JUNK_EVENT_TYPE } from './eventColumns';
 import type { UsageSpan } from './lifecycle';
 import { cumulative, type GuidedTable, guidedTable, Occurrence, Rng } from './prng';
+import { EXPONENTIAL_QUANTILES, normalQuantile, quantileTable } from './quantiles';
 import { CHANNELS, COUNTRIES, EVENT_TYPE_INDEX, EVENT_TYPE_WEIGHTS, EVENT_TYPES, PLATFORMS, TRANSACTION_CATEGORIES } from './vocabulary';
 
+const SECONDS_PER_DAY = 86_400;
 const COUNTRY_INDEX = new Map(COUNTRIES.map((c, i) => [c, i]));
 const EARN_CATEGORIES = 4; // the first four TRANSACTION_CATEGORIES are ways to earn
 const REDEMPTION_CATEGORY = TRANSACTION_CATEGORIES.indexOf('reward_redemption');
@@ -88,7 +90,6 @@ const CAMPAIGN_RESPONSE = 0.75;
 const DECAY_DAYS = 45;
 /** Story 7: some redemptions are processed twice. */
 const DOUBLE_REDEMPTION = 0.006;
-const SECONDS_PER_DAY = 86_400;
 
 /**
  * Per-day factors that depend only on tenure (days since the user's creation), tabulated for
@@ -97,6 +98,9 @@ const SECONDS_PER_DAY = 86_400;
 const TENURE_TABLE_DAYS = 4096;
 const ADOPTION_GAIN = Float64Array.from({ length: TENURE_TABLE_DAYS }, (_, t) => 0.25 * (1 - Math.exp(-t / 90)));
 const NOVELTY = Float64Array.from({ length: TENURE_TABLE_DAYS }, (_, t) => 0.65 + 0.5 * Math.exp(-t / 40));
+
+/** Second of the day a user's day starts: mid-afternoon UTC, +-4 h (normal), by quantile. */
+const START_SECOND = Int32Array.from(quantileTable((q) => Math.floor(((14 + 4 * normalQuantile(q)) * 3600 + SECONDS_PER_DAY) % SECONDS_PER_DAY)));
 
 /** The days whose logs were mostly lost, as flags by day (a Set lookup per day cost more). */
 const lostDayFlags = new WeakMap<ReadonlySet<number>, { first: number; flags: Uint8Array }>();
@@ -152,6 +156,7 @@ export function simulateUserEvents(
   const late = new Occurrence(dirt, plan.late);
   const junk = new Occurrence(dirt, plan.junk);
   const campaigns = clock.campaignDays;
+  const cancelDays = account.cancelDays;
   let campaignIndex = 0;
   let balance = 0;
   let day = firstDay;
@@ -165,7 +170,8 @@ export function simulateUserEvents(
     if (day > clock.lastObservedDay) break;
     if (day > lifeEnd) {
       let back = rng.bernoulli(RETURN_PROBABILITY) ? lifeEnd + 2 + Math.floor(rng.exponential(1 / MEAN_DORMANCY_DAYS)) : Infinity;
-      for (const campaign of clock.campaignDays) {
+      for (let c = 0; c < campaigns.length; c++) {
+        const campaign = campaigns[c]!;
         if (campaign <= lifeEnd + 7) continue;
         if (campaign >= back) break;
         if (rng.bernoulli(CAMPAIGN_RESPONSE)) {
@@ -180,19 +186,19 @@ export function simulateUserEvents(
       continue;
     }
     let intensity = spans[span]!.intensity;
-    for (const cancel of account.cancelDays) {
+    // Indexed, not for-of: an iterator result per active day was a tenth of the run's garbage.
+    for (let c = 0; c < cancelDays.length; c++) {
+      const cancel = cancelDays[c]!;
       if (cancel >= day && cancel - day < DECAY_DAYS) intensity *= ((cancel - day + 1) / (DECAY_DAYS + 1)) ** 2;
     }
     const tenure = day - firstDay;
     const mix = day - account.signupDay < 30 ? account.mixEarly : account.mixLate;
-    const weekend = weekday(day) >= 5;
+    // Saturday or Sunday (weekday() inlined: day 0, 1970-01-01, was a Thursday; days are >= 0).
+    const weekend = (day + 3) % 7 >= 5;
     const limit = weekend ? weekendLimit : weekdayLimit;
     const n = 1 + (limit >= 0 ? rng.poissonBelow(limit) : rng.poisson(eventsPerDay * (weekend ? 0.6 : 1)));
     // A user's first event happens at creation; other days start mid-afternoon UTC, +-4 h.
-    let second =
-      firstOfLife && day === firstDay
-        ? Math.floor((user.createdMs - firstDay * MS_PER_DAY) / 1000)
-        : Math.floor(((14 + 4 * rng.normal()) * 3600 + SECONDS_PER_DAY) % SECONDS_PER_DAY);
+    let second = firstOfLife && day === firstDay ? Math.floor((user.createdMs - firstDay * MS_PER_DAY) / 1000) : START_SECOND[rng.uint32() >>> 16]!;
     firstOfLife = false;
     const adoption = Math.min(1, baseAdoption + (tenure < TENURE_TABLE_DAYS ? ADOPTION_GAIN[tenure]! : 0.25 * (1 - Math.exp(-tenure / 90))));
     const logged = lost.flags[day - lost.first] === 1 ? 0.1 : 1;
@@ -222,9 +228,11 @@ export function simulateUserEvents(
       // the gap to the next event (12 bits, from a table): no logarithm per event.
       const bits = rng.uint32();
       const time = Math.max(user.createdMs, dayMs + second * 1000 + (bits & 1023));
-      const p = rng.float();
+      // One more draw: 16 bits choose the platform, 16 bits jitter the adoption score.
+      const more = rng.uint32();
+      const p = (more & 0xffff) / 65536;
       const platform = p < 0.92 ? user.platform : Math.min(2, Math.floor((p - 0.92) * 37.5));
-      const value = Math.round(1000 * Math.max(0, Math.min(1, adoption + 0.17 * (rng.float() - 0.5)))) / 1000;
+      const value = Math.round(1000 * Math.max(0, Math.min(1, adoption + 0.17 * ((more >>> 16) / 65536 - 0.5)))) / 1000;
       for (let copy = 0; copy < copies; copy++) {
         const id = nextEventId++;
         if (logged < 1 && !dirt.bernoulli(logged)) continue;
@@ -251,7 +259,8 @@ export function simulateUserEvents(
     // Novelty: new users are more active in their first weeks.
     const novelty = tenure < TENURE_TABLE_DAYS ? NOVELTY[tenure]! : 0.65 + 0.5 * Math.exp(-tenure / 40);
     const p = Math.max(0.005, Math.min(0.95, pActive * intensity * novelty));
-    const next = day + 1 + rng.geometric(p);
+    // Geometric gap (failures before the next active day), from an exponential by quantile.
+    const next = day + 1 + Math.floor(EXPONENTIAL_QUANTILES[rng.uint32() >>> 16]! / -Math.log(1 - p));
     // A campaign also reaches users drifting away within their life: a long gap ahead.
     while (campaignIndex < campaigns.length && campaigns[campaignIndex]! <= day + 14) campaignIndex++;
     const campaign = campaigns[campaignIndex];
