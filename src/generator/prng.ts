@@ -140,22 +140,29 @@ const GUIDE_BUCKETS = 64;
  * Cumulative weights with a guide table (the "indexed search" of Chen and Asau): for each of
  * 64 equal slices of [0, 1), the first index a draw in that slice can give. A draw then scans
  * up from there, usually zero or one step, instead of a binary search's mispredicted branches.
+ * Plain arrays, not Float64Array: one table per account, and a small typed array costs a
+ * separate backing store (a microsecond or more each in a browser worker).
  */
 export interface GuidedTable {
-  readonly cumulative: Float64Array;
-  readonly guide: Uint8Array;
+  readonly cumulative: readonly number[];
+  readonly guide: readonly number[];
 }
 
-export function guidedTable(cumulative: Float64Array): GuidedTable {
-  const total = cumulative[cumulative.length - 1] ?? 0;
-  const guide = new Uint8Array(GUIDE_BUCKETS);
+export function guidedTable(weights: readonly number[]): GuidedTable {
+  const cumulative: number[] = [];
+  let sum = 0;
+  for (let i = 0; i < weights.length; i++) {
+    sum += weights[i]!;
+    cumulative.push(sum);
+  }
+  const guide: number[] = [];
   let i = 0;
   for (let b = 0; b < GUIDE_BUCKETS; b++) {
     // A draw u in slice b has u >= b / 64, so (rounding being monotonic) u * total >= the
     // slice's threshold and its index is at least this one: the scan upward finds pick()'s index.
-    const threshold = (b / GUIDE_BUCKETS) * total;
+    const threshold = (b / GUIDE_BUCKETS) * sum;
     while (i < cumulative.length - 1 && cumulative[i]! <= threshold) i++;
-    guide[b] = i;
+    guide.push(i);
   }
   return { cumulative, guide };
 }

@@ -8,11 +8,11 @@ describe('guided categorical draws', () => {
     ['one category', [4]],
     ['a category far smaller than a guide slice', [1e-9, 1, 1e-9, 1e-9, 2]],
   ])('give the binary search’s index for every draw: %s', (_name, weights) => {
-    const table = guidedTable(cumulative(weights));
+    const table = guidedTable(weights);
     const a = new Rng(7, 1, 3);
     const b = new Rng(7, 1, 3);
     const guided = Int32Array.from({ length: 100_000 }, () => a.pickGuided(table));
-    const searched = Int32Array.from({ length: 100_000 }, () => b.pick(table.cumulative));
+    const searched = Int32Array.from({ length: 100_000 }, () => b.pick(cumulative(weights)));
     expect(guided).toEqual(searched);
     // Every category with weight is drawn: the draws above covered the table.
     expect(new Set(guided).size).toBe(weights.filter((w) => w > 1e-6).length);
