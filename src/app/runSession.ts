@@ -52,6 +52,9 @@ export async function runSession(params: GeneratorParams, options: SessionOption
   // held here would keep the previous data and its database worker alive.
   let before: Store | null = useStore.getState();
   const runId = store.beginRun(params);
+  // The generator workers load while the database starts (only those the pool lacks: on the
+  // first run, or after a cancelled or failed one).
+  pageGeneratorPool().prestart(params);
   const controller = new AbortController();
   store.setAbort(runId, () => controller.abort());
   const setStage = (id: string, patch: Parameters<typeof store.setStage>[2]) => store.setStage(runId, id, patch);

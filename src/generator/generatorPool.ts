@@ -64,6 +64,21 @@ export class GeneratorPool {
     return this.members.filter((m) => m.run === null).length;
   }
 
+  /**
+   * Starts the workers a run of `params` will use, without a run: their script loads and
+   * compiles meanwhile (the page calls this before it starts the database). Invalid
+   * parameters start nothing; generate() reports them.
+   */
+  prestart(params: Partial<GeneratorParams>, workers?: number): void {
+    let units: number[];
+    try {
+      units = runUnits(checkedParams(params).accounts);
+    } catch {
+      return;
+    }
+    this.spawnUpTo(this.workersFor(units, workers));
+  }
+
   generate(params: Partial<GeneratorParams>, options: GenerateOptions): Promise<GenerationResult> {
     this.current?.fail(new GenerationCancelledError());
     let units: number[];
@@ -74,8 +89,8 @@ export class GeneratorPool {
       return Promise.reject(error);
     }
     if (options.signal?.aborted) return Promise.reject(new GenerationCancelledError());
-    const count = Math.max(1, Math.min(options.workers ?? this.options.size ?? generatorCount(), units.length));
-    while (this.members.length < count) this.spawn();
+    const count = this.workersFor(units, options.workers);
+    this.spawnUpTo(count);
     // The oldest first: they have run the most and are the warmest.
     const members = this.members.slice(0, count);
     const run = new PoolRun({
@@ -104,6 +119,15 @@ export class GeneratorPool {
   dispose(): void {
     this.current?.fail(new GenerationCancelledError());
     for (const member of [...this.members]) this.retire(member);
+  }
+
+  /** Never more workers than the run has units. */
+  private workersFor(units: readonly number[], workers: number | undefined): number {
+    return Math.max(1, Math.min(workers ?? this.options.size ?? generatorCount(), units.length));
+  }
+
+  private spawnUpTo(count: number): void {
+    while (this.members.length < count) this.spawn();
   }
 
   private spawn(): void {

@@ -207,6 +207,20 @@ describe('the generator pool', () => {
     pool.dispose();
   });
 
+  it('prestarts the workers a run will use, which the run then takes', async () => {
+    const { pool, spawned } = standInPool(4);
+    pool.prestart({ accounts: -5 });
+    expect(spawned).toHaveLength(0); // invalid: nothing started, generate() reports it
+    pool.prestart(params);
+    expect(spawned).toHaveLength(4); // four units: the head and three groups
+    pool.prestart({ ...params, accounts: 300 });
+    expect(spawned).toHaveLength(4);
+    expect((await chunksOf(pool, params)).chunks).toEqual(whole);
+    expect(spawned).toHaveLength(4);
+    expect(spawned.every((w) => w.units.length > 0)).toBe(true);
+    pool.dispose();
+  });
+
   it('reports invalid parameters by field, before starting any worker', async () => {
     const { pool, spawned } = standInPool(2);
     await expect(pool.generate({ accounts: -5 }, { onChunk: async () => undefined })).rejects.toThrow(/accounts/);
