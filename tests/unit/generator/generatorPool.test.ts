@@ -62,7 +62,7 @@ const params = { accounts: 6000, ...window2024, seed: 5 };
 const fingerprint = (c: { table: string; group: number; ipc: Uint8Array }) => `${c.table}:${c.group}:${sha256(c.ipc)}`;
 const whole = [...generateDataset(params)].map(fingerprint);
 
-async function chunksOf(pool: GeneratorPool, p: typeof params, options: { workers?: number; onChunk?: (c: ChunkMessage) => Promise<void>; signal?: AbortSignal } = {}) {
+async function chunksOf(pool: GeneratorPool, p: typeof params, options: { workers?: number; maxInFlight?: number; onChunk?: (c: ChunkMessage) => Promise<void>; signal?: AbortSignal } = {}) {
   const chunks: string[] = [];
   const result = await pool.generate(p, {
     ...options,
@@ -100,6 +100,8 @@ describe('the generator pool', () => {
     const { pool } = standInPool(3);
     const { chunks } = await chunksOf(pool, params, { onChunk: () => new Promise((resolve) => setTimeout(resolve, 2)) });
     expect(chunks).toEqual(whole);
+    // One chunk of credit each: the workers running ahead wait, the one the page needs never does.
+    expect((await chunksOf(pool, params, { maxInFlight: 1 })).chunks).toEqual(whole);
     pool.dispose();
   });
 
