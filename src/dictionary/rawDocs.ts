@@ -35,7 +35,7 @@ const LARGE_RAW_TABLES: Record<'customers' | 'users' | 'events', DocumentedTable
   },
   events: {
     description:
-      'Usage, rewards and social events (seeds 002 and 003). The export re-sends some events, spells some labels carelessly, loses most logs of a few days, and delivers a few events days late (story 9). A view: the rows are stored encoded in events_encoded (user and account numbers, one-byte codes for the labels) and decoded here, which loads five times as fast and takes a third of the memory.',
+      'Usage, rewards and social events (seeds 002 and 003). The export re-sends some events, spells some labels carelessly, loses most logs of a few days, and delivers a few events days late (story 9). A view: the rows are stored encoded in events_encoded (user and account numbers, one-byte codes for the labels, the adoption score in thousandths, received_at as a lag after event_time) and decoded here, which loads five times as fast and takes a third of the memory.',
     columns: [
       { name: 'event_id', description: 'Event key; an exact re-send repeats it.' },
       { name: 'user_id', description: 'User who acted.' },

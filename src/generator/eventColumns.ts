@@ -1,4 +1,4 @@
-import { Field, Float64, Int32, Int8, Schema, TimestampMicrosecond } from 'apache-arrow';
+import { Field, Int16, Int32, Int8, Schema, TimestampMicrosecond } from 'apache-arrow';
 import { type FixedWidthColumn, schemaFrame, writeBatchStream } from './arrow/batchStream';
 import { CHANNELS, EVENT_TYPES, PLATFORMS } from './vocabulary';
 
@@ -16,7 +16,12 @@ export const EVENT_TYPE_LABELS: readonly string[] = [...EVENT_TYPES, ...DIRTY_EV
 export const PLATFORM_LABELS: readonly string[] = [...PLATFORMS.labels, ...DIRTY_PLATFORMS];
 export const SOURCE_LABELS: readonly string[] = [...CHANNELS.labels, ...DIRTY_SOURCES];
 
-/** The stored, encoded form of the events (see eventsView.ts): numbers and small codes only. */
+/**
+ * The stored, encoded form of the events (see eventsView.ts): numbers and small codes only.
+ * received_at is stored as its lag after event_time (int32 ms) and the adoption score in
+ * thousandths (int16): 35 bytes a row instead of 45, less to write and to copy, and DuckDB
+ * inserts an int16 about twice as fast as a double.
+ */
 const EVENTS_SCHEMA = new Schema(
   (
     [
@@ -30,15 +35,15 @@ const EVENTS_SCHEMA = new Schema(
       ['country_code', new Int8()],
       ['miles_amount', new Int32()],
       ['transaction_category_code', new Int8()],
-      ['feature_adoption_score', new Float64()],
-      ['received_at', new TimestampMicrosecond()],
+      ['adoption_milli', new Int16()],
+      ['received_lag_ms', new Int32()],
     ] as const
   ).map(([name, type]) => new Field(name, type, true)),
 );
 const EVENTS_SCHEMA_FRAME = schemaFrame(EVENTS_SCHEMA);
 
 /** A column copied as it is (the values' bytes). */
-function plain(values: Int8Array | Int32Array | Float64Array, rows: number, validity?: FixedWidthColumn): FixedWidthColumn {
+function plain(values: Int8Array | Int16Array | Int32Array, rows: number, validity?: FixedWidthColumn): FixedWidthColumn {
   const bytes = rows * values.BYTES_PER_ELEMENT;
   return {
     nullCount: validity?.nullCount ?? 0,
@@ -94,7 +99,8 @@ export class EventChunkBuilder {
   user: Int32Array;
   account: Int32Array;
   timeMs: Float64Array;
-  receivedMs: Float64Array;
+  /** received_at - event_time, ms. */
+  receivedLagMs: Int32Array;
   eventType: Int8Array;
   platform: Int8Array;
   utmSource: Int8Array;
@@ -103,7 +109,8 @@ export class EventChunkBuilder {
   miles: Int32Array;
   /** -1 = NULL (then miles_amount is NULL too). */
   category: Int8Array;
-  adoption: Float64Array;
+  /** feature_adoption_score in thousandths (0..1000). */
+  adoptionMilli: Int16Array;
 
   constructor(capacity = 1 << 17) {
     this.capacity = capacity;
@@ -111,14 +118,14 @@ export class EventChunkBuilder {
     this.user = new Int32Array(capacity);
     this.account = new Int32Array(capacity);
     this.timeMs = new Float64Array(capacity);
-    this.receivedMs = new Float64Array(capacity);
+    this.receivedLagMs = new Int32Array(capacity);
     this.eventType = new Int8Array(capacity);
     this.platform = new Int8Array(capacity);
     this.utmSource = new Int8Array(capacity);
     this.country = new Int8Array(capacity);
     this.miles = new Int32Array(capacity);
     this.category = new Int8Array(capacity);
-    this.adoption = new Float64Array(capacity);
+    this.adoptionMilli = new Int16Array(capacity);
   }
 
   get length(): number {
@@ -135,7 +142,7 @@ export class EventChunkBuilder {
     if (this.n + rows <= this.capacity) return;
     let next = this.capacity * 2;
     while (next < this.n + rows) next *= 2;
-    const grow = <T extends Int8Array | Int32Array | Float64Array>(a: T): T => {
+    const grow = <T extends Int8Array | Int16Array | Int32Array | Float64Array>(a: T): T => {
       const b = new (a.constructor as new (n: number) => T)(next);
       b.set(a as never);
       return b;
@@ -144,14 +151,14 @@ export class EventChunkBuilder {
     this.user = grow(this.user);
     this.account = grow(this.account);
     this.timeMs = grow(this.timeMs);
-    this.receivedMs = grow(this.receivedMs);
+    this.receivedLagMs = grow(this.receivedLagMs);
     this.eventType = grow(this.eventType);
     this.platform = grow(this.platform);
     this.utmSource = grow(this.utmSource);
     this.country = grow(this.country);
     this.miles = grow(this.miles);
     this.category = grow(this.category);
-    this.adoption = grow(this.adoption);
+    this.adoptionMilli = grow(this.adoptionMilli);
     this.capacity = next;
   }
 
@@ -162,14 +169,14 @@ export class EventChunkBuilder {
     this.user[j] = this.user[i]!;
     this.account[j] = this.account[i]!;
     this.timeMs[j] = this.timeMs[i]!;
-    this.receivedMs[j] = this.receivedMs[i]!;
+    this.receivedLagMs[j] = this.receivedLagMs[i]!;
     this.eventType[j] = this.eventType[i]!;
     this.platform[j] = this.platform[i]!;
     this.utmSource[j] = this.utmSource[i]!;
     this.country[j] = this.country[i]!;
     this.miles[j] = this.miles[i]!;
     this.category[j] = this.category[i]!;
-    this.adoption[j] = this.adoption[i]!;
+    this.adoptionMilli[j] = this.adoptionMilli[i]!;
   }
 
   /**
@@ -192,8 +199,8 @@ export class EventChunkBuilder {
       // miles_amount is NULL exactly where the category is.
       plain(this.miles, n, category),
       category,
-      plain(this.adoption, n),
-      timestamp(this.receivedMs, n),
+      plain(this.adoptionMilli, n),
+      plain(this.receivedLagMs, n),
     ]);
   }
 }

@@ -94,7 +94,7 @@ export function simulateDayEvents(rng: Rng, dirt: Rng, user: UserProfile, accoun
     const more = rng.uint32();
     const p = (more & 0xffff) / 65536;
     const platform = p < 0.92 ? user.platform : Math.min(2, Math.floor((p - 0.92) * 37.5));
-    const value = Math.round(1000 * Math.max(0, Math.min(1, adoption + 0.17 * ((more >>> 16) / 65536 - 0.5)))) / 1000;
+    const milli = Math.round(1000 * Math.max(0, Math.min(1, adoption + 0.17 * ((more >>> 16) / 65536 - 0.5))));
     for (let copy = 0; copy < copies; copy++) {
       const id = state.nextEventId++;
       if (logged < 1 && !dirt.bernoulli(logged)) continue;
@@ -103,16 +103,18 @@ export function simulateDayEvents(rng: Rng, dirt: Rng, user: UserProfile, accoun
       out.eventId[i] = id;
       out.user[i] = user.userNumber;
       out.account[i] = account.accountIndex;
-      out.timeMs[i] = time + copy * 1000 * (1 + (bits >>> 27));
+      // A double redemption's second copy comes a few seconds later but arrived with the first.
+      const copyDelay = copy * 1000 * (1 + (bits >>> 27));
+      out.timeMs[i] = time + copyDelay;
       // Ingestion lag: seconds, from a hash of the id (no draw per event); days when late.
-      out.receivedMs[i] = time + (draws.late.hit() ? (2 + dirt.int(8)) * MS_PER_DAY : 1000 + (Math.imul(id, 0x9e3779b1) >>> 0) % 120_000);
+      out.receivedLagMs[i] = (draws.late.hit() ? (2 + dirt.int(8)) * MS_PER_DAY : 1000 + ((Math.imul(id, 0x9e3779b1) >>> 0) % 120_000)) - copyDelay;
       out.eventType[i] = draws.junk.hit() ? JUNK_EVENT_TYPE : messy && DIRTY_TYPE[type]! >= 0 ? DIRTY_TYPE[type]! : type;
       out.platform[i] = messy && DIRTY_PLATFORM[platform]! >= 0 ? DIRTY_PLATFORM[platform]! : platform;
       out.utmSource[i] = messy && DIRTY_SOURCE[account.channel]! >= 0 ? DIRTY_SOURCE[account.channel]! : account.channel;
       out.country[i] = draws.nullCountry.hit() ? -1 : draws.countryIndex;
       out.miles[i] = miles;
       out.category[i] = category;
-      out.adoption[i] = value;
+      out.adoptionMilli[i] = milli;
       if (draws.duplicate.hit()) out.duplicate(i);
     }
     // Within a day, events cluster in sessions: short gaps, sometimes a long break.

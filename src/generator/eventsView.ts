@@ -7,7 +7,8 @@ import { COUNTRIES, TRANSACTION_CATEGORIES } from './vocabulary';
 
 /**
  * Raw events are stored encoded (integer user and account numbers, one-byte codes for the
- * categorical columns) in EVENTS_STORAGE_TABLE, and read through a view named `events` that
+ * categorical columns, the adoption score in thousandths, received_at as a lag after
+ * event_time) in EVENTS_STORAGE_TABLE, and read through a view named `events` that
  * decodes them into exactly the raw table of domain.md, dirty spellings included. Loading
  * numbers is about three times as fast as loading strings and the stored table takes a third
  * of the memory, which is what lets the large preset fit in the browser.
@@ -41,8 +42,8 @@ export function eventsViewSql(offsets: readonly number[]): string {
   ${labels(COUNTRIES)}[country_code + 1] AS country,
   miles_amount,
   ${labels(TRANSACTION_CATEGORIES)}[transaction_category_code + 1] AS transaction_category,
-  feature_adoption_score,
-  received_at
+  adoption_milli::DOUBLE / 1000 AS feature_adoption_score,
+  event_time + to_milliseconds(received_lag_ms) AS received_at
 FROM ${EVENTS_STORAGE_TABLE} AS e`;
 }
 

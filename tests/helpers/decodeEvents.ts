@@ -18,8 +18,9 @@ export function decodeEvent(e: Record<string, unknown>): Record<string, unknown>
     country: label(COUNTRIES, e.country_code),
     miles_amount: e.miles_amount,
     transaction_category: label(TRANSACTION_CATEGORIES, e.transaction_category_code),
-    feature_adoption_score: e.feature_adoption_score,
-    received_at: e.received_at,
+    // Stored in thousandths, and as a lag in ms after event_time (epoch ms here).
+    feature_adoption_score: Number(e.adoption_milli) / 1000,
+    received_at: Number(e.event_time) + Number(e.received_lag_ms),
   };
 }
 

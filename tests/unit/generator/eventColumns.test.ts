@@ -1,6 +1,6 @@
-import { tableFromIPC } from 'apache-arrow';
 import { describe, expect, it } from 'vitest';
-import { float64Column, int32Column, int8Column, timestampColumn, toIpcStream } from '../../../src/generator/arrow/columns';
+import { Int16, makeData, tableFromIPC } from 'apache-arrow';
+import { int32Column, int8Column, timestampColumn, toIpcStream } from '../../../src/generator/arrow/columns';
 import { EventChunkBuilder } from '../../../src/generator/eventColumns';
 
 /** The same chunk through apache-arrow's own writer (tableToIPC), the independent reference. */
@@ -28,8 +28,8 @@ function referenceIpc(b: EventChunkBuilder): Uint8Array {
     int8Column('country_code', zeroNulls(country), countryValidity),
     int32Column('miles_amount', b.miles.slice(0, n), categoryValidity),
     int8Column('transaction_category_code', zeroNulls(category), categoryValidity),
-    float64Column('feature_adoption_score', b.adoption.slice(0, n)),
-    timestampColumn('received_at', b.receivedMs.slice(0, n)),
+    { name: 'adoption_milli', data: makeData({ type: new Int16(), length: n, nullCount: 0, data: b.adoptionMilli.slice(0, n) }) },
+    int32Column('received_lag_ms', b.receivedLagMs.slice(0, n)),
   ]);
 }
 
@@ -43,7 +43,7 @@ function chunk(rows: number, nulls: { country: boolean; category: boolean }): Ev
     b.user[k] = 1000 + (i % 7);
     b.account[k] = i % 3;
     b.timeMs[k] = (i % 2 === 0 ? 1_735_689_600_123 : -86_400_000) + i * 1_001;
-    b.receivedMs[k] = 4_102_444_800_000 + i;
+    b.receivedLagMs[k] = i % 2 === 0 ? 1000 + i : -2000;
     b.eventType[k] = i % 17;
     b.platform[k] = i % 3;
     b.utmSource[k] = i % 5;
@@ -51,7 +51,7 @@ function chunk(rows: number, nulls: { country: boolean; category: boolean }): Ev
     const redeemed = !nulls.category || i % 3 === 0;
     b.category[k] = redeemed ? i % 5 : -1;
     b.miles[k] = redeemed ? 100 * (i % 4) : 0;
-    b.adoption[k] = (i % 1000) / 1000;
+    b.adoptionMilli[k] = (i * 97) % 1001;
   }
   return b;
 }
@@ -73,6 +73,7 @@ describe('events chunk IPC, written in one pass', () => {
     expect([...table.getChild('country_code')!]).toEqual([0, null, 2, 3, 4, null, 6, 7, 8]);
     expect([...table.getChild('miles_amount')!]).toEqual([0, null, null, 300, null, null, 200, null, null]);
     expect(table.getChild('event_time')!.get(1)).toBe(-86_400_000 + 1_001);
-    expect(table.getChild('received_at')!.get(8)).toBe(4_102_444_800_008);
+    expect(table.getChild('received_lag_ms')!.get(8)).toBe(1008);
+    expect(table.getChild('adoption_milli')!.get(8)).toBe(776);
   });
 });
