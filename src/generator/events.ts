@@ -1,6 +1,6 @@
 import { MS_PER_DAY, weekday } from './calendar';
 import type { EventChunkBuilder } from './eventColumns';
-import { type DirtDraws, simulateDayEvents, type UserDayState } from './eventDay';
+import { type ActiveDay, type DirtDraws, simulateDayEvents, type UserDayState } from './eventDay';
 import type { UsageSpan } from './lifecycle';
 import { type GuidedTable, guidedTable, Occurrence, Rng } from './prng';
 import { STANDARD_EXPONENTIAL, STANDARD_NORMAL } from './quantiles';
@@ -154,6 +154,9 @@ export function simulateUserEvents(
     countryIndex: COUNTRY_INDEX.get(user.country) ?? 0,
   };
   const state: UserDayState = { balance: 0, nextEventId };
+  // One object for all the user's days, its fields rewritten each day: an object per active
+  // day (and a boxed number for each of its doubles) was half of the run's garbage.
+  const today: ActiveDay = { mix: account.mixEarly, n: 0, second: 0, dayMs: 0, adoption: 0, logged: 1 };
   const campaigns = clock.campaignDays;
   const cancelDays = account.cancelDays;
   let campaignIndex = 0;
@@ -190,17 +193,18 @@ export function simulateUserEvents(
       if (cancel >= day && cancel - day < DECAY_DAYS) intensity *= ((cancel - day + 1) / (DECAY_DAYS + 1)) ** 2;
     }
     const tenure = day - firstDay;
-    const mix = day - account.signupDay < 30 ? account.mixEarly : account.mixLate;
+    today.mix = day - account.signupDay < 30 ? account.mixEarly : account.mixLate;
     const flags = day >= days.first ? days.flags[day - days.first]! : (weekday(day) >= 5 ? WEEKEND : 0) | (plan.missingDays.has(day) ? LOST : 0);
     const weekend = (flags & WEEKEND) !== 0;
     const limit = weekend ? weekendLimit : weekdayLimit;
-    const n = 1 + (limit >= 0 ? rng.poissonBelow(limit) : rng.poisson(eventsPerDay * (weekend ? 0.6 : 1)));
+    today.n = 1 + (limit >= 0 ? rng.poissonBelow(limit) : rng.poisson(eventsPerDay * (weekend ? 0.6 : 1)));
     // A user's first event happens at creation; other days start mid-afternoon UTC, +-4 h.
-    const second = firstOfLife && day === firstDay ? Math.floor((user.createdMs - firstDay * MS_PER_DAY) / 1000) : startSecond(rng.uint32());
+    today.second = firstOfLife && day === firstDay ? Math.floor((user.createdMs - firstDay * MS_PER_DAY) / 1000) : startSecond(rng.uint32());
     firstOfLife = false;
-    const adoption = Math.min(1, baseAdoption + (tenure < TENURE_TABLE_DAYS ? ADOPTION_GAIN[tenure]! : 0.25 * (1 - Math.exp(-tenure / 90))));
-    const logged = (flags & LOST) !== 0 ? 0.1 : 1;
-    simulateDayEvents(rng, dirt, user, account, draws, state, out, { mix, n, second, dayMs: day * MS_PER_DAY, adoption, logged });
+    today.adoption = Math.min(1, baseAdoption + (tenure < TENURE_TABLE_DAYS ? ADOPTION_GAIN[tenure]! : 0.25 * (1 - Math.exp(-tenure / 90))));
+    today.logged = (flags & LOST) !== 0 ? 0.1 : 1;
+    today.dayMs = day * MS_PER_DAY;
+    simulateDayEvents(rng, dirt, user, account, draws, state, out, today);
     // Novelty: new users are more active in their first weeks.
     const novelty = tenure < TENURE_TABLE_DAYS ? NOVELTY[tenure]! : 0.65 + 0.5 * Math.exp(-tenure / 40);
     const p = Math.max(0.005, Math.min(0.95, pActive * intensity * novelty));

@@ -140,29 +140,30 @@ const GUIDE_BUCKETS = 64;
  * Cumulative weights with a guide table (the "indexed search" of Chen and Asau): for each of
  * 64 equal slices of [0, 1), the first index a draw in that slice can give. A draw then scans
  * up from there, usually zero or one step, instead of a binary search's mispredicted branches.
- * Plain arrays, not Float64Array: one table per account, and a small typed array costs a
- * separate backing store (a microsecond or more each in a browser worker).
+ * One table per account: the sums are a plain array, not a Float64Array, whose separate
+ * backing store cost a microsecond or more each in a browser worker.
  */
 export interface GuidedTable {
   readonly cumulative: readonly number[];
-  readonly guide: readonly number[];
+  readonly guide: Uint8Array;
 }
 
 export function guidedTable(weights: readonly number[]): GuidedTable {
-  const cumulative: number[] = [];
+  const cumulative = new Array<number>(weights.length);
   let sum = 0;
   for (let i = 0; i < weights.length; i++) {
     sum += weights[i]!;
-    cumulative.push(sum);
+    cumulative[i] = sum;
   }
-  const guide: number[] = [];
+  // 64 bytes: small enough for V8 to keep it on the heap, unlike the cumulative sums as doubles.
+  const guide = new Uint8Array(GUIDE_BUCKETS);
   let i = 0;
   for (let b = 0; b < GUIDE_BUCKETS; b++) {
     // A draw u in slice b has u >= b / 64, so (rounding being monotonic) u * total >= the
     // slice's threshold and its index is at least this one: the scan upward finds pick()'s index.
     const threshold = (b / GUIDE_BUCKETS) * sum;
     while (i < cumulative.length - 1 && cumulative[i]! <= threshold) i++;
-    guide.push(i);
+    guide[b] = i;
   }
   return { cumulative, guide };
 }
