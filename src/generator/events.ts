@@ -113,6 +113,27 @@ function startSecond(bits: number): number {
   return second;
 }
 
+const NEVER = 0x3fff_ffff;
+
+/**
+ * The day a user whose interest ended on lifeEnd comes back, by themselves after a dormant
+ * spell or on a win-back campaign day (story 8), or NEVER. Apart from the daily loop, which
+ * it rarely runs in: V8 then spends its inlining budget there on the per-day draws.
+ */
+function dayBack(rng: Rng, lifeEnd: number, campaigns: readonly number[]): number {
+  let back = rng.bernoulli(RETURN_PROBABILITY) ? lifeEnd + 2 + Math.floor(rng.exponential(1 / MEAN_DORMANCY_DAYS)) : NEVER;
+  for (let c = 0; c < campaigns.length; c++) {
+    const campaign = campaigns[c]!;
+    if (campaign <= lifeEnd + 7) continue;
+    if (campaign >= back) break;
+    if (rng.bernoulli(CAMPAIGN_RESPONSE)) {
+      back = campaign;
+      break;
+    }
+  }
+  return back;
+}
+
 function lifetime(rng: Rng, engagement: number, paying: boolean): number {
   const hazard = (BASE_HAZARD * (paying ? 0.3 : 1)) / Math.min(3, Math.max(0.25, engagement));
   return Math.ceil(rng.exponential(hazard));
@@ -170,17 +191,8 @@ export function simulateUserEvents(
     if (day < spans[span]!.start) day = spans[span]!.start;
     if (day > clock.lastObservedDay) break;
     if (day > lifeEnd) {
-      let back = rng.bernoulli(RETURN_PROBABILITY) ? lifeEnd + 2 + Math.floor(rng.exponential(1 / MEAN_DORMANCY_DAYS)) : Infinity;
-      for (let c = 0; c < campaigns.length; c++) {
-        const campaign = campaigns[c]!;
-        if (campaign <= lifeEnd + 7) continue;
-        if (campaign >= back) break;
-        if (rng.bernoulli(CAMPAIGN_RESPONSE)) {
-          back = campaign;
-          break;
-        }
-      }
-      if (back === Infinity) break;
+      const back = dayBack(rng, lifeEnd, campaigns);
+      if (back === NEVER) break;
       day = back;
       lifeEnd = day + lifetime(rng, e, spans[span]!.intensity >= 1);
       firstOfLife = true;
