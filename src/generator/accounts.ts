@@ -70,6 +70,20 @@ function signupMonthWeights(window: SimulationWindow): { firstMonth: number; cum
 }
 
 /**
+ * Cumulative sign-up plan weights at a trend, in one array reused account after account (a
+ * new small Float64Array per account was slow to allocate in a browser worker).
+ */
+const planWeights = new Float64Array(SIGNUP_PLANS_EARLY.length);
+function signupPlanWeights(trend: number): Float64Array {
+  let sum = 0;
+  for (let k = 0; k < planWeights.length; k++) {
+    sum += lerp(SIGNUP_PLANS_EARLY[k]!, SIGNUP_PLANS_LATE[k]!, trend);
+    planWeights[k] = sum;
+  }
+  return planWeights;
+}
+
+/**
  * The accounts of a run, in order, without company names (see nameAccounts): faker is the
  * slowest part of an account and only the generator that makes the customers table needs it.
  */
@@ -87,7 +101,7 @@ export function simulateAccounts(seed: number, count: number, usersPerAccount: n
     const countries = COUNTRIES_BY_REGION[REGIONS.labels[region]!]!;
     const segment = rng.pick(SEGMENTS.cumulative);
     const trend = yearTrend(window, signupDay);
-    const signupPlan = rng.pick(cumulative(SIGNUP_PLANS_EARLY.map((w, k) => lerp(w, SIGNUP_PLANS_LATE[k]!, trend))));
+    const signupPlan = rng.pick(signupPlanWeights(trend));
     const engagement = rng.logNormal(0, 0.5) * PLAN_ENGAGEMENT[signupPlan]!;
     const adoption = Math.max(0.02, Math.min(0.98, 0.45 + 0.18 * Math.log(engagement) + 0.15 * rng.normal()));
     const traits: AccountTraits = {

@@ -4,14 +4,18 @@ import { Rng, STREAM_TAG } from './prng';
 import type { SimulationWindow } from './window';
 import { COUNTRIES_BY_REGION, PLATFORMS, REGIONS } from './vocabulary';
 
-/** The users of one account, as parallel arrays (one entry per user). */
+/**
+ * The users of one account, as parallel arrays (one entry per user). Plain arrays: every
+ * generator makes these for every account of a run, and three small typed arrays per account
+ * (a separate backing store each) cost more than the simulation of the users.
+ */
 export interface AccountUsers {
   /** Global user number (0-based) of the first user; the others follow consecutively. */
   firstUserNumber: number;
-  createdMs: Float64Array;
-  platform: Int8Array;
-  country: string[];
-  engagement: Float64Array;
+  createdMs: readonly number[];
+  platform: readonly number[];
+  country: readonly string[];
+  engagement: readonly number[];
 }
 
 export function userIdOf(userNumber: number): string {
@@ -41,11 +45,5 @@ export function simulateUsers(seed: number, account: Account, firstUserNumber: n
     }
     engagement.push(account.engagement * rng.logNormal(0, 0.35));
   }
-  return {
-    firstUserNumber,
-    createdMs: Float64Array.from(createdMs),
-    platform: Int8Array.from(platform),
-    country,
-    engagement: Float64Array.from(engagement),
-  };
+  return { firstUserNumber, createdMs, platform, country, engagement };
 }
