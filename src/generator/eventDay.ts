@@ -49,7 +49,8 @@ export interface ActiveDay {
   n: number;
   /** Second of the day of the first event. */
   second: number;
-  dayMs: number;
+  /** Days since 1970-01-01 (an integer: a small number in V8, where epoch ms would be boxed). */
+  day: number;
   /** The user's feature adoption that day, 0..1. */
   adoption: number;
   /** Share of the day's events that reach the logs (story 9's lost days). */
@@ -62,7 +63,8 @@ export interface ActiveDay {
  * big loop the per-event draws were left as calls (a boxed number each in a browser).
  */
 export function simulateDayEvents(rng: Rng, dirt: Rng, user: UserProfile, account: AccountUsage, draws: DirtDraws, state: UserDayState, out: EventChunkBuilder, day: ActiveDay): void {
-  const { mix, n, dayMs, adoption, logged } = day;
+  const { mix, n, adoption, logged } = day;
+  const dayMs = day.day * MS_PER_DAY;
   let second = day.second;
   // Room for every event of the day, its possible double redemption and re-send.
   out.reserve(3 * n);

@@ -177,7 +177,7 @@ export function simulateUserEvents(
   const state: UserDayState = { balance: 0, nextEventId };
   // One object for all the user's days, its fields rewritten each day: an object per active
   // day (and a boxed number for each of its doubles) was half of the run's garbage.
-  const today: ActiveDay = { mix: account.mixEarly, n: 0, second: 0, dayMs: 0, adoption: 0, logged: 1 };
+  const today: ActiveDay = { mix: account.mixEarly, n: 0, second: 0, day: 0, adoption: 0, logged: 1 };
   const campaigns = clock.campaignDays;
   const cancelDays = account.cancelDays;
   let campaignIndex = 0;
@@ -215,7 +215,7 @@ export function simulateUserEvents(
     firstOfLife = false;
     today.adoption = Math.min(1, baseAdoption + (tenure < TENURE_TABLE_DAYS ? ADOPTION_GAIN[tenure]! : 0.25 * (1 - Math.exp(-tenure / 90))));
     today.logged = (flags & LOST) !== 0 ? 0.1 : 1;
-    today.dayMs = day * MS_PER_DAY;
+    today.day = day;
     simulateDayEvents(rng, dirt, user, account, draws, state, out, today);
     // Novelty: new users are more active in their first weeks.
     const novelty = tenure < TENURE_TABLE_DAYS ? NOVELTY[tenure]! : 0.65 + 0.5 * Math.exp(-tenure / 40);
