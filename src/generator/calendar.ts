@@ -1,5 +1,6 @@
 /** Day arithmetic in UTC. A "day" is an integer count of days since 1970-01-01. */
 export const MS_PER_DAY = 86_400_000;
+export const SECONDS_PER_DAY = 86_400;
 
 export function parseIsoDate(iso: string): number | null {
   const m = /^(\d{4})-(\d{2})-(\d{2})$/.exec(iso);

@@ -3,9 +3,9 @@ import { customersIpc, discountsIpc, plansIpc, usersIpc } from './accountTables'
 import { AccountRecords } from './accountRecords';
 import { parseIsoDate } from './calendar';
 import { EventChunkBuilder } from './eventColumns';
-import { accountEventMix, type DirtPlan, type SimulationClock, simulateUserEvents } from './events';
+import { accountEventMix, dayFlags, type DirtPlan, type SimulationClock, simulateUserEvents } from './events';
 import { simulateLifecycle } from './lifecycle';
-import { ACCOUNTS_PER_CHUNK, ACCOUNTS_PER_GROUP, type DatasetShare, groupCount, HEAD_GROUP, shareOfGroup, WHOLE_DATASET } from './groups';
+import { ACCOUNTS_PER_CHUNK, ACCOUNTS_PER_GROUP, type DatasetShare, groupCount, HEAD_GROUP, runUnits, shareOfGroup, WHOLE_DATASET } from './groups';
 import { checkedParams, type GeneratorParams } from './params';
 import { Rng, STREAM_TAG } from './prng';
 import { simulatePurchases } from './purchases';
@@ -20,8 +20,6 @@ export interface TableChunk {
   table: RawTableName;
   ipc: Uint8Array;
   rows: number;
-  /** Share of the whole generation done after this chunk, 0..1. */
-  progress: number;
   /**
    * The group of accounts the chunk belongs to (HEAD_GROUP for customers, users, plans and
    * discounts), and whether it is the group's last chunk. Whoever merges the chunks of several
@@ -81,15 +79,6 @@ export function* generateDataset(partial: Partial<GeneratorParams>, share: Datas
 }
 
 /**
- * The units of work of a run, in the order their chunks make the dataset: the head tables,
- * then every group of accounts. Each unit depends only on the run's world, so any generator
- * may make any unit, in any order.
- */
-export function runUnits(accounts: number): number[] {
-  return [HEAD_GROUP, ...Array.from({ length: groupCount(accounts) }, (_, group) => group)];
-}
-
-/**
  * Everything the units of a run share, made once per generator: the accounts (without company
  * names: only the head unit needs them), their users, the clock and the dirt plan.
  */
@@ -104,14 +93,15 @@ export function prepareRun(partial: Partial<GeneratorParams>): RunWorld {
     nextUser += u.createdMs.length;
     users.push(u);
   }
+  const dirt = dirtPlan(params.seed, window, params.dirtRate);
   return {
     params,
     window,
     accounts,
     users,
     userCount: nextUser,
-    clock: { lastObservedDay: window.lastObservedDay, campaignDays: campaignDays(window) },
-    dirt: dirtPlan(params.seed, window, params.dirtRate),
+    clock: { lastObservedDay: window.lastObservedDay, campaignDays: campaignDays(window), days: dayFlags(window.startDay, window.lastObservedDay, dirt.missingDays) },
+    dirt,
     events: new EventChunkBuilder(),
   };
 }
@@ -143,10 +133,10 @@ function* generateHead(world: RunWorld): Generator<TableChunk, void, void> {
   nameAccounts(params.seed, accounts);
   const dirt = new Rng(params.seed, 1, STREAM_TAG.dirt);
   const head = { group: HEAD_GROUP, lastOfGroup: false };
-  yield { table: 'customers', ...customersIpc(accounts, dirt, params.dirtRate), progress: 0.04, ...head };
-  yield { table: 'users', ipc: usersIpc(accounts, world.users), rows: world.userCount, progress: 0.06, ...head };
-  yield { table: 'plans', ipc: plansIpc(), rows: 5, progress: 0.06, ...head };
-  yield { table: 'discounts', ipc: discountsIpc(), rows: 5, progress: 0.06, ...head, lastOfGroup: true };
+  yield { table: 'customers', ...customersIpc(accounts, dirt, params.dirtRate), ...head };
+  yield { table: 'users', ipc: usersIpc(accounts, world.users), rows: world.userCount, ...head };
+  yield { table: 'plans', ipc: plansIpc(), rows: 5, ...head };
+  yield { table: 'discounts', ipc: discountsIpc(), rows: 5, ...head, lastOfGroup: true };
 }
 
 /** The events of one group's accounts, a chunk at a time, then their per-account tables. */
@@ -189,12 +179,10 @@ function* generateGroup(world: RunWorld, group: number): Generator<TableChunk, v
         nextEventId = simulateUserEvents(rng, accountDirt, profile, usage, world.clock, world.dirt, events, nextEventId);
       }
     }
-    const progress = 0.06 + 0.94 * (end / accounts.length);
-    yield { table: 'events', ipc: events.toIpc(), rows: events.length, progress, group, lastOfGroup: false };
+    yield { table: 'events', ipc: events.toIpc(), rows: events.length, group, lastOfGroup: false };
   }
   const tables = Object.entries(records.tables);
-  const progress = 0.06 + 0.94 * (last / accounts.length);
   for (const [k, [table, builder]] of tables.entries()) {
-    yield { table: table as RawTableName, ipc: builder.toIpc(), rows: builder.length, progress, group, lastOfGroup: k === tables.length - 1 };
+    yield { table: table as RawTableName, ipc: builder.toIpc(), rows: builder.length, group, lastOfGroup: k === tables.length - 1 };
   }
 }

@@ -1,5 +1,6 @@
 import { Field, Int16, Int32, Int8, Schema, TimestampMicrosecond } from 'apache-arrow';
 import { type FixedWidthColumn, schemaFrame, writeBatchStream } from './arrow/batchStream';
+import { writeEpochMicros } from './arrow/columns';
 import { CHANNELS, EVENT_TYPES, PLATFORMS } from './vocabulary';
 
 /**
@@ -59,15 +60,7 @@ function timestamp(epochMs: Float64Array, rows: number): FixedWidthColumn {
     nullCount: 0,
     writeValidity: () => undefined,
     valueBytes: rows * 8,
-    writeValues: (out, offset) => {
-      const words = new Int32Array(out.buffer, out.byteOffset + offset, rows * 2);
-      for (let i = 0; i < rows; i++) {
-        const micros = epochMs[i]! * 1000;
-        const hi = Math.floor(micros / 4294967296);
-        words[2 * i] = (micros - hi * 4294967296) | 0;
-        words[2 * i + 1] = hi;
-      }
-    },
+    writeValues: (out, offset) => writeEpochMicros(epochMs, rows, new Int32Array(out.buffer, out.byteOffset + offset, rows * 2)),
   };
 }
 

@@ -1,10 +1,9 @@
+import { MS_PER_DAY, SECONDS_PER_DAY } from './calendar';
 import { DIRTY_EVENT_TYPES, DIRTY_PLATFORMS, DIRTY_SOURCES, type EventChunkBuilder, JUNK_EVENT_TYPE } from './eventColumns';
 import type { AccountUsage, UserProfile } from './events';
 import type { GuidedTable, Occurrence, Rng } from './prng';
 import { CHANNELS, EVENT_TYPE_INDEX, EVENT_TYPES, PLATFORMS, TRANSACTION_CATEGORIES } from './vocabulary';
 
-const SECONDS_PER_DAY = 86_400;
-const MS_PER_DAY = 86_400_000;
 const EARN_CATEGORIES = 4; // the first four TRANSACTION_CATEGORIES are ways to earn
 const REDEMPTION_CATEGORY = TRANSACTION_CATEGORIES.indexOf('reward_redemption');
 const MILES_EARNED = EVENT_TYPE_INDEX.miles_earned;

@@ -1,4 +1,4 @@
-import { MS_PER_DAY, weekday } from './calendar';
+import { MS_PER_DAY, SECONDS_PER_DAY, weekday } from './calendar';
 import type { EventChunkBuilder } from './eventColumns';
 import { type ActiveDay, type DirtDraws, simulateDayEvents, type UserDayState } from './eventDay';
 import type { UsageSpan } from './lifecycle';
@@ -6,7 +6,6 @@ import { type GuidedTable, guidedTable, Occurrence, Rng } from './prng';
 import { STANDARD_EXPONENTIAL, STANDARD_NORMAL } from './quantiles';
 import { COUNTRIES, EVENT_TYPE_INDEX, EVENT_TYPE_WEIGHTS } from './vocabulary';
 
-const SECONDS_PER_DAY = 86_400;
 const COUNTRY_INDEX = new Map(COUNTRIES.map((c, i) => [c, i]));
 const RETENTION_SIGNALS = [EVENT_TYPE_INDEX.evidence_upload, EVENT_TYPE_INDEX.monitoring_run, EVENT_TYPE_INDEX.report_view];
 
@@ -61,6 +60,8 @@ export interface SimulationClock {
   lastObservedDay: number;
   /** Win-back campaign days (story 8), ascending. */
   campaignDays: readonly number[];
+  /** Weekend and lost-log flags of the window's days. */
+  days: DayFlags;
 }
 
 /** Daily churn hazard of a typical user; engaged users live longer. */
@@ -82,26 +83,23 @@ const ADOPTION_GAIN = Float64Array.from({ length: TENURE_TABLE_DAYS }, (_, t) =>
 const NOVELTY = Float64Array.from({ length: TENURE_TABLE_DAYS }, (_, t) => 0.65 + 0.5 * Math.exp(-t / 40));
 
 /**
- * What the simulation asks of a day, as flags in one table per run: bit 0 Saturday or Sunday,
- * bit 1 a day whose logs were mostly lost. A lookup instead of a modulo (a floating one, as
- * day is a double) and a Set lookup per active day.
+ * What the simulation asks of a day, as flags in one table per run (made with the run's
+ * world): bit 0 Saturday or Sunday, bit 1 a day whose logs were mostly lost. A lookup
+ * instead of a modulo and a Set lookup per active day.
  */
 const WEEKEND = 1;
 const LOST = 2;
-/** Days covered before the last observed day; earlier days are worked out one by one. */
-const FLAGGED_DAYS = 1 << 15;
-const dayFlagTables = new WeakMap<ReadonlySet<number>, { first: number; flags: Uint8Array }>();
+export interface DayFlags {
+  first: number;
+  flags: Uint8Array;
+}
 
-function dayFlagsOf(lastObservedDay: number, missing: ReadonlySet<number>): { first: number; flags: Uint8Array } {
-  let table = dayFlagTables.get(missing);
-  if (!table || table.first + FLAGGED_DAYS - 1 !== lastObservedDay) {
-    const first = lastObservedDay - FLAGGED_DAYS + 1;
-    const flags = new Uint8Array(FLAGGED_DAYS);
-    for (let i = 0; i < FLAGGED_DAYS; i++) flags[i] = (weekday(first + i) >= 5 ? WEEKEND : 0) | (missing.has(first + i) ? LOST : 0);
-    table = { first, flags };
-    dayFlagTables.set(missing, table);
-  }
-  return table;
+const flagsOf = (day: number, missing: ReadonlySet<number>) => (weekday(day) >= 5 ? WEEKEND : 0) | (missing.has(day) ? LOST : 0);
+
+export function dayFlags(firstDay: number, lastDay: number, missing: ReadonlySet<number>): DayFlags {
+  const flags = new Uint8Array(Math.max(0, lastDay - firstDay + 1));
+  for (let i = 0; i < flags.length; i++) flags[i] = flagsOf(firstDay + i, missing);
+  return { first: firstDay, flags };
 }
 
 /** Second at which a user's day starts: mid-afternoon UTC, +-4 h. */
@@ -164,7 +162,7 @@ export function simulateUserEvents(
   // exp(-lambda) once per user rather than once per day (rng.poisson's own method).
   const weekdayLimit = eventsPerDay > 0 && eventsPerDay <= 30 ? Math.exp(-eventsPerDay) : -1;
   const weekendLimit = eventsPerDay * 0.6 > 0 && eventsPerDay * 0.6 <= 30 ? Math.exp(-(eventsPerDay * 0.6)) : -1;
-  const days = dayFlagsOf(clock.lastObservedDay, plan.missingDays);
+  const days = clock.days;
   const spans = account.spans;
   const draws: DirtDraws = {
     duplicate: new Occurrence(dirt, plan.duplicate),
@@ -206,7 +204,8 @@ export function simulateUserEvents(
     }
     const tenure = day - firstDay;
     today.mix = day - account.signupDay < 30 ? account.mixEarly : account.mixLate;
-    const flags = day >= days.first ? days.flags[day - days.first]! : (weekday(day) >= 5 ? WEEKEND : 0) | (plan.missingDays.has(day) ? LOST : 0);
+    // A day outside the window's table (users act within it) would be worked out on its own.
+    const flags = days.flags[day - days.first] ?? flagsOf(day, plan.missingDays);
     const weekend = (flags & WEEKEND) !== 0;
     const limit = weekend ? weekendLimit : weekdayLimit;
     today.n = 1 + (limit >= 0 ? rng.poissonBelow(limit) : rng.poisson(eventsPerDay * (weekend ? 0.6 : 1)));

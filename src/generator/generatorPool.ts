@@ -1,6 +1,5 @@
 import { WorkerWatch } from '../engine/workerFaults';
-import { runUnits } from './dataset';
-import { CHUNKS_PER_GROUP } from './groups';
+import { CHUNKS_PER_GROUP, runUnits } from './groups';
 import { checkedParams, type GeneratorParams } from './params';
 import type { GeneratorResponse } from './protocol';
 import { type ChunkMessage, GenerationCancelledError, type GenerationResult, type GeneratorWorker, type PoolMember, PoolRun } from './generatorPoolRun';

@@ -81,7 +81,6 @@ export class GeneratorService {
       while (!ready()) await new Promise<void>((resolve) => (job.wake = resolve));
       job.wake = null;
     };
-    const started = performance.now();
     try {
       // Invalid parameters throw here, before any unit: the error names the fields. The world
       // is local to this call, so it goes once the run ends: an idle worker holds nothing of it.
@@ -95,7 +94,7 @@ export class GeneratorService {
           await until(() => job.cancelled || job.credits > 0);
           if (job.cancelled) break;
           job.credits--;
-          this.post({ type: 'chunk', requestId, ...chunk, elapsedMs: performance.now() - started });
+          this.post({ type: 'chunk', requestId, ...chunk });
           // Yield so that acks, units and cancels queued behind this chunk are seen.
           await nextTask();
           if (job.cancelled) break;

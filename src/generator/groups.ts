@@ -31,3 +31,12 @@ export const WHOLE_DATASET: DatasetShare = { index: 0, count: 1 };
 export const groupCount = (accounts: number) => Math.ceil(accounts / ACCOUNTS_PER_GROUP);
 /** The generator (of `count`) that makes `group`. */
 export const shareOfGroup = (group: number, count: number) => (group === HEAD_GROUP ? 0 : group % count);
+
+/**
+ * The units of work of a run, in the order their chunks make the dataset: the head tables,
+ * then every group of accounts. Each unit depends only on the run's world, so any generator
+ * may make any unit, in any order.
+ */
+export function runUnits(accounts: number): number[] {
+  return [HEAD_GROUP, ...Array.from({ length: groupCount(accounts) }, (_, group) => group)];
+}

@@ -25,7 +25,7 @@ export interface SerializedError {
 }
 
 export type GeneratorResponse =
-  | { type: 'chunk'; requestId: number; table: RawTableName; ipc: Uint8Array; rows: number; progress: number; group: number; lastOfGroup: boolean; elapsedMs: number }
+  | { type: 'chunk'; requestId: number; table: RawTableName; ipc: Uint8Array; rows: number; group: number; lastOfGroup: boolean }
   | { type: 'cancelled'; requestId: number }
   | { type: 'error'; requestId: number; error: SerializedError };
 

@@ -158,18 +158,23 @@ export function dateColumn(name: string, days: Int32Array, validity?: { bitmap: 
   };
 }
 
+/** The first `rows` epoch milliseconds as int64 microseconds, low and high 32-bit words little-endian. */
+export function writeEpochMicros(epochMs: Float64Array, rows: number, words: Int32Array): void {
+  for (let i = 0; i < rows; i++) {
+    const micros = epochMs[i]! * 1000;
+    const hi = Math.floor(micros / 4294967296);
+    words[2 * i] = (micros - hi * 4294967296) | 0;
+    words[2 * i + 1] = hi;
+  }
+}
+
 /**
  * Epoch milliseconds → TIMESTAMP (microseconds). The int64 words are written through an
  * Int32Array view so that no BigInt is created per row.
  */
 export function timestampColumn(name: string, epochMs: Float64Array, validity?: { bitmap: Uint8Array; nullCount: number }): Column {
   const words = new Int32Array(epochMs.length * 2);
-  for (let i = 0; i < epochMs.length; i++) {
-    const micros = epochMs[i]! * 1000;
-    const hi = Math.floor(micros / 4294967296);
-    words[2 * i] = (micros - hi * 4294967296) | 0;
-    words[2 * i + 1] = hi;
-  }
+  writeEpochMicros(epochMs, epochMs.length, words);
   const data = new BigInt64Array(words.buffer);
   return {
     name,
